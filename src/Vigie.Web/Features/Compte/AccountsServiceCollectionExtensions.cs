@@ -1,0 +1,147 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Vigie.Web.Data;
+
+namespace Vigie.Web.Features.Compte;
+
+public static class AccountsServiceCollectionExtensions
+{
+    public const string EnrolmentScheme = "Vigie.Enrolment";
+    public const string LoginPath = "/compte/connexion";
+
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AccountsOptions>()
+            .Bind(builder.Configuration.GetSection(AccountsOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var settings = builder.Configuration.GetSection(AccountsOptions.Section).Get<AccountsOptions>() ?? new AccountsOptions();
+        var production = builder.Environment.IsProduction();
+
+        services.AddIdentity<VigieUser, IdentityRole>(o =>
+            {
+                // NIST 800-63B: length and a deny-list, no composition rules.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.Name;
+            })
+            .AddEntityFrameworkStores<VigieDbContext>()
+            .AddUserStore<VigieUserStore>()
+            .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name)
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<VigieClaimsPrincipalFactory>();
+
+        // Every request re-checks the security stamp: a password, role or MFA change, a
+        // deactivation or a logout elsewhere ends the user's other sessions at once.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            // The refreshed session keeps a step-up confirmation made earlier in it.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var stepUp = context.CurrentPrincipal?.FindFirst(VigieClaimTypes.StepUpAt);
+                if (stepUp is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(stepUp.Type, stepUp.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = production ? "__Host-vigie" : "vigie";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(settings.IdleTimeoutMinutes);
+            o.SlidingExpiration = true;
+            o.LoginPath = LoginPath;
+            o.LogoutPath = "/compte/deconnexion";
+            o.AccessDeniedPath = "/compte/acces-refuse";
+            o.ReturnUrlParameter = "retour";
+            // A refusal is a 403 rendered by the error page, not a redirect that hides the status.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = production ? "__Host-vigie-2fa" : "vigie-2fa";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
+        services.AddAuthentication().AddCookie(EnrolmentScheme, o =>
+        {
+            o.Cookie.Name = production ? "__Host-vigie-enrol" : "vigie-enrol";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(10);
+            o.SlidingExpiration = false;
+            o.LoginPath = LoginPath;
+            o.ReturnUrlParameter = "retour";
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = production ? "__Host-vigie-af" : "vigie-af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddAuthorizationBuilder()
+            // Deny by default: a page or endpoint without [AllowAnonymous] needs a signed-in user.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrateur))
+            .AddPolicy(Policies.AuditLog, p => p.RequireRole(Roles.Dpo))
+            .AddPolicy(Policies.RecentStepUp, p => p.RequireAuthenticatedUser().AddRequirements(new StepUpRequirement()));
+        services.AddSingleton<IAuthorizationHandler, StepUpHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                var isLogin = HttpMethods.IsPost(http.Request.Method)
+                    && http.Request.Path.StartsWithSegments("/compte", StringComparison.OrdinalIgnoreCase);
+                if (!isLogin)
+                {
+                    return RateLimitPartition.GetNoLimiter(string.Empty);
+                }
+
+                var limit = http.RequestServices.GetRequiredService<IOptions<AccountsOptions>>().Value.LoginAttemptsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            o.OnRejected = async (context, token) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync(
+                    "Trop de tentatives depuis cette adresse. Patientez une minute avant de réessayer.", token);
+            };
+        });
+
+        services.AddScoped<SignInFlow>();
+        services.AddScoped<StepUp>();
+        return builder;
+    }
+}

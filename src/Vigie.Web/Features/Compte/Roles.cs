@@ -1,0 +1,36 @@
+namespace Vigie.Web.Features.Compte;
+
+/// <summary>The roles of ACCESS.md. Names are stored in the database: never rename one.</summary>
+public static class Roles
+{
+    public const string Professionnel = nameof(Professionnel);
+    public const string Coordination = nameof(Coordination);
+    public const string MembreCommission = nameof(MembreCommission);
+    public const string EquipeMobile = nameof(EquipeMobile);
+    public const string Observatoire = nameof(Observatoire);
+    public const string Dpo = nameof(Dpo);
+    public const string Administrateur = nameof(Administrateur);
+
+    public static readonly IReadOnlyList<string> All =
+        [Professionnel, Coordination, MembreCommission, EquipeMobile, Observatoire, Dpo, Administrateur];
+
+    public static string Label(string role) => role switch
+    {
+        Professionnel => "Professionnel",
+        Coordination => "Coordination",
+        MembreCommission => "Membre de la commission",
+        EquipeMobile => "Équipe mobile",
+        Observatoire => "Observatoire",
+        Dpo => "Délégué à la protection des données",
+        Administrateur => "Administrateur",
+        _ => role,
+    };
+}
+
+/// <summary>Authorization policy names.</summary>
+public static class Policies
+{
+    public const string Administration = nameof(Administration);
+    public const string AuditLog = nameof(AuditLog);
+    public const string RecentStepUp = nameof(RecentStepUp);
+}

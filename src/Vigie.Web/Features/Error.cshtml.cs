@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Vigie.Web.Features;
+
+/// <summary>The generic error page: a status and a plain sentence, never a stack trace or a detail.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "Erreur";
+
+    public string Message { get; private set; } = string.Empty;
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        var status = code ?? StatusCodes.Status500InternalServerError;
+        // Reached directly (not re-executed), the page answers 404 rather than pretend an error happened.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
+            && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is null)
+        {
+            status = code ?? StatusCodes.Status404NotFound;
+        }
+
+        Response.StatusCode = status;
+        (Title, Message) = status switch
+        {
+            404 => ("Page introuvable", "La page demandée n'existe pas ou vous n'y avez pas accès."),
+            403 => ("Accès refusé", "Votre rôle ne permet pas d'accéder à cette page. Ce refus est enregistré dans le journal d'audit."),
+            400 => ("Requête invalide", "La requête n'a pas pu être traitée. Rechargez la page et réessayez."),
+            429 => ("Trop de tentatives", "Patientez une minute avant de réessayer."),
+            _ => ("Une erreur est survenue", "L'opération n'a pas pu aboutir. Réessayez ; si le problème persiste, contactez l'administrateur de Vigie."),
+        };
+    }
+}

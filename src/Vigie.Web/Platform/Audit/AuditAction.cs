@@ -1,0 +1,77 @@
+namespace Vigie.Web.Platform.Audit;
+
+/// <summary>Names of audited actions, stable in the database, with their French label.</summary>
+public static class AuditAction
+{
+    public const string LoginSucceeded = "auth.login";
+    public const string LoginFailed = "auth.login-failed";
+    public const string LockedOut = "auth.lockout";
+    public const string Logout = "auth.logout";
+    public const string MfaEnrolled = "auth.mfa-enrolled";
+    public const string MfaReset = "auth.mfa-reset";
+    public const string RecoveryCodeUsed = "auth.recovery-code-used";
+    public const string RecoveryCodesRenewed = "auth.recovery-codes-renewed";
+    public const string StepUpSucceeded = "auth.step-up";
+    public const string StepUpFailed = "auth.step-up-failed";
+    public const string PasswordChanged = "auth.password-changed";
+    public const string SessionExpired = "auth.session-ended";
+
+    public const string AccountCreated = "account.created";
+    public const string AccountUpdated = "account.updated";
+    public const string AccountRolesChanged = "account.roles-changed";
+    public const string AccountDeactivated = "account.deactivated";
+    public const string AccountReactivated = "account.reactivated";
+    public const string AccountPasswordReset = "account.password-reset";
+
+    public const string OrganisationCreated = "organisation.created";
+    public const string OrganisationUpdated = "organisation.updated";
+    public const string OrganisationDeactivated = "organisation.deactivated";
+    public const string OrganisationReactivated = "organisation.reactivated";
+
+    public const string AccessDenied = "access.denied";
+    public const string SetupCompleted = "setup.completed";
+    public const string DemoSeeded = "setup.demo-seeded";
+
+    // Generic record operations, used by every module through IAuditLog.
+    public const string Read = "record.read";
+    public const string Create = "record.created";
+    public const string Update = "record.updated";
+    public const string Delete = "record.deleted";
+    public const string Export = "record.exported";
+
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
+    {
+        [LoginSucceeded] = "Connexion",
+        [LoginFailed] = "Échec de connexion",
+        [LockedOut] = "Compte verrouillé (trop d'échecs)",
+        [Logout] = "Déconnexion",
+        [MfaEnrolled] = "Double authentification activée",
+        [MfaReset] = "Double authentification réinitialisée",
+        [RecoveryCodeUsed] = "Code de secours utilisé",
+        [RecoveryCodesRenewed] = "Codes de secours renouvelés",
+        [StepUpSucceeded] = "Confirmation par code réussie",
+        [StepUpFailed] = "Confirmation par code échouée",
+        [PasswordChanged] = "Mot de passe modifié",
+        [SessionExpired] = "Session terminée",
+        [AccountCreated] = "Compte créé",
+        [AccountUpdated] = "Compte modifié",
+        [AccountRolesChanged] = "Rôles modifiés",
+        [AccountDeactivated] = "Compte désactivé",
+        [AccountReactivated] = "Compte réactivé",
+        [AccountPasswordReset] = "Mot de passe réinitialisé",
+        [OrganisationCreated] = "Organisation créée",
+        [OrganisationUpdated] = "Organisation modifiée",
+        [OrganisationDeactivated] = "Organisation désactivée",
+        [OrganisationReactivated] = "Organisation réactivée",
+        [AccessDenied] = "Accès refusé",
+        [SetupCompleted] = "Installation initiale",
+        [DemoSeeded] = "Données de démonstration créées",
+        [Read] = "Consultation",
+        [Create] = "Création",
+        [Update] = "Modification",
+        [Delete] = "Suppression",
+        [Export] = "Export",
+    };
+
+    public static string Label(string action) => Labels.TryGetValue(action, out var label) ? label : action;
+}

@@ -1,0 +1,32 @@
+namespace Vigie.Web.Platform.Cli;
+
+/// <summary>
+/// Administrative commands run with the application's own settings, e.g.
+/// <c>dotnet run --project src/Vigie.Web -- audit verify</c>.
+/// </summary>
+public static class CommandLine
+{
+    public static (string[]? Command, string[] HostArgs) Parse(string[] args)
+    {
+        // "--demo" is a switch: turn it into the setting it stands for.
+        var hostArgs = args.Select(a => a == "--demo" ? "--Vigie:Accounts:Demo=true" : a).ToList();
+        if (hostArgs.Count >= 2 && hostArgs[0] == "audit")
+        {
+            return (hostArgs.Take(2).ToArray(), hostArgs.Skip(2).ToArray());
+        }
+
+        return (null, hostArgs.ToArray());
+    }
+
+    public static async Task<int> RunAsync(string[] command, IServiceProvider services)
+    {
+        switch (command)
+        {
+            case ["audit", "verify"]:
+                return await AuditCommands.VerifyAsync(services, Console.Out);
+            default:
+                await Console.Error.WriteLineAsync($"Commande inconnue : {string.Join(' ', command)}. Commandes : audit verify");
+                return 64;
+        }
+    }
+}

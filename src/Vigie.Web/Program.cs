@@ -1,0 +1,37 @@
+using Vigie.Web.Data;
+using Vigie.Web.Features.Administration;
+using Vigie.Web.Features.Compte;
+using Vigie.Web.Features.Installation;
+using Vigie.Web.Platform.Audit;
+using Vigie.Web.Platform.Cli;
+using Vigie.Web.Platform.Crypto;
+using Vigie.Web.Platform.Web;
+
+var (command, hostArgs) = CommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+
+builder.AddWebPlatform();
+builder.AddKeys();
+builder.AddData();
+builder.AddAudit();
+builder.AddAccounts();
+builder.AddInstallation();
+builder.AddAdministration();
+
+var app = builder.Build();
+
+if (command is not null)
+{
+    return await CommandLine.RunAsync(command, app.Services);
+}
+
+await app.Services.PrepareDatabaseAsync();
+await app.Services.PrepareInstallationAsync(app);
+
+app.UseWebPlatform();
+app.MapWebPlatform();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;
