@@ -42,7 +42,7 @@ public sealed class LoginModel(SignInFlow flow) : PageModel
         }
 
         var step = await flow.CheckPasswordAsync(Email, Password);
-        var retour = LocalReturn(Retour);
+        var retour = LocalReturn(Retour) is var local && local != "/" ? local : null;
         switch (step)
         {
             case PasswordStep.NeedsCode:
