@@ -17,6 +17,9 @@ public static class WebPlatform
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
+        // French text as UTF-8 in pages, not as &#xE9; entities.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddProblemDetails();
         builder.Services.AddRazorPages(o =>
             {
