@@ -103,9 +103,9 @@ public sealed partial class FirstRunJourneyTests(Chromium chromium)
         await browser.CheckPageAsync("mon-activite");
         var entries = page.Locator("table.data-table tbody tr");
         await Expect(entries.Filter(new() { Has = page.Locator("td:nth-child(4)", new() { HasTextRegex = ActionCell("Organisation créée") }) })
-            .Filter(new() { HasText = $"Organisation {organisationId}" })).ToHaveCountAsync(1);
+            .Filter(new() { Has = page.Locator($"span[title='{organisationId}']") })).ToHaveCountAsync(1);
         await Expect(entries.Filter(new() { Has = page.Locator("td:nth-child(4)", new() { HasTextRegex = ActionCell("Compte créé") }) })
-            .Filter(new() { HasText = $"Compte {userId}" })).ToHaveCountAsync(1);
+            .Filter(new() { Has = page.Locator($"span[title='{userId}']") })).ToHaveCountAsync(1);
         await Expect(entries.Filter(new() { Has = page.Locator("td:nth-child(4)", new() { HasTextRegex = ActionCell("Connexion") }) }))
             .ToHaveCountAsync(1);
 

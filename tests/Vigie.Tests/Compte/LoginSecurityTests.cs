@@ -245,4 +245,25 @@ public sealed class LoginSecurityTests(VigieFactory factory) : IClassFixture<Vig
 
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task New_recovery_codes_need_a_fresh_code_and_replace_the_old_ones()
+    {
+        var user = await factory.CreateUserAsync(Roles.Professionnel);
+        var client = await factory.LoginAsync(user);
+
+        var first = await client.GetAsync("/compte/codes-de-secours");
+        Assert.StartsWith("/compte/confirmation", first.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        await Pages.PostFormAsync(client, first.Headers.Location.OriginalString, new() { ["Code"] = factory.NextCode(user) });
+        var page = await Pages.ParseAsync(await Pages.PostFormAsync(client, "/compte/codes-de-secours", []));
+        var codes = page.QuerySelectorAll(".recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(10, codes.Count);
+        Assert.Equal(10, codes.Distinct().Count());
+
+        var other = factory.CreateBrowser();
+        await TryPasswordAsync(other, user.Email, user.Password);
+        var used = await Pages.PostFormAsync(other, "/compte/code", new() { ["RecoveryCode"] = codes[0].ToLowerInvariant() }, handler: "Recovery");
+        Assert.Equal(HttpStatusCode.Redirect, used.StatusCode);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.ActorId == user.Id && e.Action == AuditAction.RecoveryCodesRenewed)));
+    }
 }

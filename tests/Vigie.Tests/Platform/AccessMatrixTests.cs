@@ -35,6 +35,7 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/compte/mot-de-passe"] = ("/compte/mot-de-passe", who => who == Anonymous ? Login : Ok),
         ["/compte/confirmation"] = ("/compte/confirmation", who => who == Anonymous ? Login : Ok),
         ["/compte/activite"] = ("/compte/activite", who => who == Anonymous ? Login : Ok),
+        ["/compte/codes-de-secours"] = ("/compte/codes-de-secours", who => who == Anonymous ? Login : StepUp),
         ["/administration/organisations"] = ("/administration/organisations", Only(Roles.Administrateur)),
         ["/administration/organisations/nouvelle"] = ("/administration/organisations/nouvelle", Only(Roles.Administrateur)),
         ["/administration/organisations/{id:guid}"] = ("/administration/organisations/{org}", Only(Roles.Administrateur)),
