@@ -32,14 +32,7 @@ public sealed class EditModel(VigieDbContext db, UserManager<VigieUser> users, I
         }
 
         await ShowAsync(user);
-        Input = new UserInput
-        {
-            DisplayName = user.DisplayName,
-            Email = user.Email,
-            JobTitle = user.JobTitle,
-            OrganisationId = user.OrganisationId,
-            Roles = (await users.GetRolesAsync(user)).ToList(),
-        };
+        await LoadInputAsync(user);
         return Page();
     }
 
