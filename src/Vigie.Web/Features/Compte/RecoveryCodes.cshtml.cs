@@ -35,7 +35,7 @@ public sealed class RecoveryCodesModel(UserManager<VigieUser> users, IAuditLog a
         }
 
         Codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
-        await audit.RecordAsync(AuditAction.RecoveryCodesRenewed, "Compte", user.Id);
+        await audit.RecordAsync(AuditAction.RecoveryCodesRenewed, AuditRecordType.Account, user.Id);
         return Page();
     }
 }

@@ -42,8 +42,8 @@ public sealed class AuditRow
     /// <summary>Adds the current names of the accounts and organisations the rows point to, in two queries.</summary>
     public static async Task<List<AuditRow>> WithRecordNamesAsync(VigieDbContext db, List<AuditRow> rows, CancellationToken cancellationToken = default)
     {
-        var accountIds = rows.Where(r => r.RecordType == "Compte" && r.RecordId != null).Select(r => r.RecordId!).Distinct().ToList();
-        var organisationIds = rows.Where(r => r.RecordType == "Organisation" && Guid.TryParse(r.RecordId, out _))
+        var accountIds = rows.Where(r => r.RecordType == AuditRecordType.Account && r.RecordId != null).Select(r => r.RecordId!).Distinct().ToList();
+        var organisationIds = rows.Where(r => r.RecordType == AuditRecordType.Organisation && Guid.TryParse(r.RecordId, out _))
             .Select(r => Guid.Parse(r.RecordId!)).Distinct().ToList();
         var accounts = accountIds.Count == 0 ? [] : await db.Users.Where(u => accountIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
@@ -51,7 +51,7 @@ public sealed class AuditRow
             .ToDictionaryAsync(o => o.Id.ToString(), o => o.Name, cancellationToken);
         foreach (var row in rows)
         {
-            var names = row.RecordType == "Compte" ? accounts : row.RecordType == "Organisation" ? organisations : null;
+            var names = row.RecordType == AuditRecordType.Account ? accounts : row.RecordType == AuditRecordType.Organisation ? organisations : null;
             if (names is not null && row.RecordId is not null && names.TryGetValue(row.RecordId, out var name))
             {
                 row.RecordName = name;
