@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Audit-chain verification on a seeded SQLite database:
+#   1. Vigie.Bench seed: a new database through the app's migrations, ENTRIES chained entries, test key;
+#   2. Vigie.Bench verify: BenchmarkDotNet (in process, 1 warm-up + RUNS runs) of AuditVerifier.VerifyAsync,
+#      with its reading and HMAC halves and their floors;
+#   3. the operator's command, `Vigie.Web audit verify`, on the same data and key folders, timed as a
+#      whole process (start-up included): /usr/bin/time -v once, then hyperfine if installed.
+# Usage: bench/audit-verify.sh [ENTRIES] [RUNS]   (defaults 100000 and 5)
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+trap bench_cleanup EXIT
+
+entries=${1:-100000}
+runs=${2:-5}
+bench_project="$bench_root/bench/Vigie.Bench"
+bench_bin="$bench_project/bin/Release/net10.0/Vigie.Bench"
+data="$bench_tmp/data"
+
+bench_build
+log "Release build of Vigie.Bench"
+dotnet build "$bench_project" -c Release -nologo -v quiet -clp:ErrorsOnly >"$bench_tmp/build-bench.log" 2>&1 \
+  || { cat "$bench_tmp/build-bench.log" >&2; exit 1; }
+
+log "Seeding $entries audit entries"
+timeout 600 "$bench_bin" seed --data "$data" --entries "$entries" | tee "$bench_tmp/seed.txt"
+ls -l "$data/vigie.db" >&2
+
+log "BenchmarkDotNet: AuditVerifier.VerifyAsync over $entries entries ($runs runs each)"
+timeout 900 "$bench_bin" verify --data "$data" --runs "$runs" --artifacts "$bench_tmp/artifacts" >"$bench_tmp/bdn.txt" 2>&1 \
+  || { cat "$bench_tmp/bdn.txt" >&2; echo "Vigie.Bench verify failed" >&2; exit 1; }
+sed -n '/^BenchmarkDotNet v/,/^\/\/ \* Hints/p' "$bench_tmp/bdn.txt" | sed '$d'
+
+# The operator's command: same settings as the app, given through the environment.
+export ASPNETCORE_ENVIRONMENT=Production
+export Vigie__Database__Provider=Sqlite
+export Vigie__Database__DataFolder="$data"
+export Vigie__Keys__Folder="$data/keys"
+
+log "Vigie.Web audit verify, once under /usr/bin/time -v"
+set +e
+(cd "$web_dir" && timeout 300 /usr/bin/time -v "$web_bin" audit verify) >"$bench_tmp/cli.txt" 2>&1
+code=$?
+set -e
+grep -E "Journal d'audit|Elapsed \(wall|Maximum resident|Percent of CPU" "$bench_tmp/cli.txt"
+[ "$code" -eq 0 ] || { cat "$bench_tmp/cli.txt" >&2; echo "audit verify exited $code (expected 0: intact)" >&2; exit 1; }
+
+if command -v hyperfine >/dev/null; then
+  log "hyperfine: Vigie.Web audit verify (1 warm-up, $runs runs)"
+  (cd "$web_dir" && timeout 600 hyperfine -N --warmup 1 --runs "$runs" --style basic \
+    --export-json "$bench_tmp/hyperfine.json" "$web_bin audit verify")
+else
+  log "Vigie.Web audit verify, $runs timed runs (hyperfine is not installed)"
+  times=()
+  for i in $(seq 1 "$runs"); do
+    start=$(now_ms)
+    (cd "$web_dir" && timeout 300 "$web_bin" audit verify >/dev/null)
+    times+=("$(( $(now_ms) - start ))")
+    echo "run $i: ${times[-1]} ms" >&2
+  done
+  echo "audit verify (whole process, ms): $(bench_stats "${times[@]}")"
+fi
+
+echo "load average now: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
