@@ -2,7 +2,8 @@
 # Audit-chain verification on a seeded SQLite database:
 #   1. Vigie.Bench seed: a new database through the app's migrations, ENTRIES chained entries, test key;
 #   2. Vigie.Bench verify: BenchmarkDotNet (in process, 1 warm-up + RUNS runs) of AuditVerifier.VerifyAsync,
-#      with its reading and HMAC halves and their floors;
+#      with its reading and HMAC halves and their floors; then, in a new process, EF Core's start-up and
+#      RUNS verifications timed with a Stopwatch, the first one cold as in the operator's command;
 #   3. the operator's command, `Vigie.Web audit verify`, on the same data and key folders, timed as a
 #      whole process (start-up included): /usr/bin/time -v once, then hyperfine if installed.
 # Usage: bench/audit-verify.sh [ENTRIES] [RUNS]   (defaults 100000 and 5)
@@ -29,6 +30,9 @@ log "BenchmarkDotNet: AuditVerifier.VerifyAsync over $entries entries ($runs run
 timeout 900 "$bench_bin" verify --data "$data" --runs "$runs" --artifacts "$bench_tmp/artifacts" >"$bench_tmp/bdn.txt" 2>&1 \
   || { cat "$bench_tmp/bdn.txt" >&2; echo "Vigie.Bench verify failed" >&2; exit 1; }
 sed -n '/^BenchmarkDotNet v/,/^\/\/ \* Hints/p' "$bench_tmp/bdn.txt" | sed '$d'
+
+log "Cold versus warm in one process: EF Core start-up, then $runs verifications (Stopwatch)"
+timeout 300 "$bench_bin" verify --data "$data" --stopwatch --prime --runs "$runs"
 
 # The operator's command: same settings as the app, given through the environment.
 export ASPNETCORE_ENVIRONMENT=Production

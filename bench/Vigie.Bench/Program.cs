@@ -5,20 +5,22 @@ using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.EntityFrameworkCore;
 using Vigie.Bench;
 using Vigie.Web.Data;
 using Vigie.Web.Platform.Audit;
 
 // Vigie.Bench seed   --data DIR [--entries 100000] [--provider Sqlite|Postgres --connection CS]
-// Vigie.Bench verify --data DIR [--runs 5] [--stopwatch] [--artifacts DIR] [--provider ... --connection ...]
+// Vigie.Bench verify --data DIR [--runs 5] [--stopwatch [--prime]] [--artifacts DIR] [--provider ... --connection ...]
 const string Usage = """
     Usage:
       Vigie.Bench seed   --data DIR [--entries 100000] [--provider Sqlite|Postgres] [--connection CS]
           Creates a new database (the app's migrations) and a valid audit chain, and writes the test key
           to DIR/keys/audit-hmac.key. With SQLite the database is DIR/vigie.db.
-      Vigie.Bench verify --data DIR [--runs 5] [--stopwatch] [--artifacts DIR] [--provider ...] [--connection CS]
+      Vigie.Bench verify --data DIR [--runs 5] [--stopwatch [--prime]] [--artifacts DIR] [--provider ...] [--connection CS]
           Times AuditVerifier.VerifyAsync over that data: BenchmarkDotNet (in process, 1 warm-up and
-          RUNS measured runs per benchmark), or with --stopwatch a plain loop of RUNS timed runs.
+          RUNS measured runs per benchmark), or with --stopwatch a plain loop of RUNS timed runs in one
+          process, the first one cold as in the operator's command (--prime: time EF Core's start-up apart first).
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -31,7 +33,7 @@ var options = new Dictionary<string, string>(StringComparer.Ordinal);
 var switches = new HashSet<string>(StringComparer.Ordinal);
 for (var i = 1; i < args.Length; i++)
 {
-    if (args[i] == "--stopwatch")
+    if (args[i] is "--stopwatch" or "--prime")
     {
         switches.Add(args[i]);
     }
@@ -71,7 +73,7 @@ switch (args[0])
         return 0;
 
     case "verify" when switches.Contains("--stopwatch"):
-        return await StopwatchVerifyAsync(target, runs);
+        return await StopwatchVerifyAsync(target, runs, switches.Contains("--prime"));
 
     case "verify":
         BenchTargetFromEnvironment.Write(target);
@@ -98,10 +100,26 @@ switch (args[0])
 }
 
 // A bounded loop of timed verifications, in one process (the first one pays JIT and cold caches).
-static async Task<int> StopwatchVerifyAsync(BenchTarget target, int runs)
+// With prime, EF Core's start-up (model, first connection, first query) is timed apart first.
+static async Task<int> StopwatchVerifyAsync(BenchTarget target, int runs, bool prime)
 {
     await using var host = BenchHost.Build(target);
     var verifier = host.Services.GetRequiredService<AuditVerifier>();
+    if (prime)
+    {
+        var primeWatch = Stopwatch.StartNew();
+        var factory = host.Services.GetRequiredService<IDbContextFactory<VigieDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        _ = db.Model; // builds the model (Identity's entities and Vigie's)
+        var model = primeWatch.Elapsed;
+        await db.Database.OpenConnectionAsync();
+        var connection = primeWatch.Elapsed;
+        var count = await db.AuditEntries.CountAsync();
+        var total = primeWatch.Elapsed;
+        Console.WriteLine($"EF Core start-up: {total.TotalMilliseconds:0} ms = context and model {model.TotalMilliseconds:0} ms"
+            + $" + first connection {(connection - model).TotalMilliseconds:0} ms + first query (COUNT of {count}) {(total - connection).TotalMilliseconds:0} ms");
+    }
+
     var times = new List<double>();
     for (var run = 1; run <= runs; run++)
     {
