@@ -43,6 +43,9 @@ public static class BenchHost
             ["Vigie:Audit:Key"] = string.Empty,
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // On a new PostgreSQL database EF Core logs its first look at the missing __EFMigrationsHistory
+        // table as a failed command before creating it. Real failures still throw.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
         builder.AddKeys();
         builder.AddData();
         builder.AddAudit();
