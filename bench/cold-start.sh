@@ -37,6 +37,7 @@ start_once() {
   login_ms=$(awk -v s="${login#* }" 'BEGIN { printf "%d", s * 1000 }')
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 cold=(); cold_login=()
 log "Cold: $runs starts on a new database each"
 for i in $(seq 1 "$runs"); do
@@ -61,3 +62,4 @@ echo "cold (new database, migrations run): $(bench_stats "${cold[@]}")"
 echo "warm (database already migrated):    $(bench_stats "${warm[@]}")"
 echo "first /compte/connexion after ready, cold: $(bench_stats "${cold_login[@]}")"
 echo "first /compte/connexion after ready, warm: $(bench_stats "${warm_login[@]}")"
+echo "load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
