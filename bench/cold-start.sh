@@ -12,8 +12,8 @@ timeout_s=60
 
 bench_build
 
-# start_once DATA_FOLDER: one start; sets ready_ms (to the first 200 on /health) and login_ms (the
-# first /compte/connexion after that), then stops the app. Runs in this shell, not a subshell, so the
+# start_once DATA_FOLDER: one start; sets ready_ms (to the first 200 on /health), cpu_ms (CPU time the
+# app had used by then) and login_ms (the first /compte/connexion after that), then stops the app. Runs in this shell, not a subshell, so the
 # app's PID stays known to the EXIT trap.
 start_once() {
   local data=$1 port start ready login
@@ -26,6 +26,7 @@ start_once() {
     exit 1
   fi
   ready=$(( $(now_ms) - start ))
+  cpu_ms=$(bench_app_cpu_ms)
   # First rendering of the login page in this process (Razor Pages, antiforgery, data-protection keys).
   # In Production the antiforgery cookie is Secure-only: the request says it came through a TLS
   # reverse proxy, which the app trusts from loopback (ForwardedHeaders' default known proxy).
@@ -38,28 +39,30 @@ start_once() {
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-cold=(); cold_login=()
+cold=(); cold_cpu=(); cold_login=()
 log "Cold: $runs starts on a new database each"
 for i in $(seq 1 "$runs"); do
   rm -rf "$bench_tmp/data"
   mkdir -p "$bench_tmp/data"
   start_once "$bench_tmp/data"
   [ -f "$bench_tmp/data/vigie.db" ] || { echo "No database was created" >&2; exit 1; }
-  echo "run $i: /health 200 after $ready_ms ms; first /compte/connexion then took $login_ms ms" >&2
-  cold+=("$ready_ms"); cold_login+=("$login_ms")
+  echo "run $i: /health 200 after $ready_ms ms (app CPU $cpu_ms ms); first /compte/connexion then took $login_ms ms" >&2
+  cold+=("$ready_ms"); cold_cpu+=("$cpu_ms"); cold_login+=("$login_ms")
 done
 
-warm=(); warm_login=()
+warm=(); warm_cpu=(); warm_login=()
 log "Warm database: $runs starts on the database migrated above"
 for i in $(seq 1 "$runs"); do
   start_once "$bench_tmp/data"
-  echo "run $i: /health 200 after $ready_ms ms; first /compte/connexion then took $login_ms ms" >&2
-  warm+=("$ready_ms"); warm_login+=("$login_ms")
+  echo "run $i: /health 200 after $ready_ms ms (app CPU $cpu_ms ms); first /compte/connexion then took $login_ms ms" >&2
+  warm+=("$ready_ms"); warm_cpu+=("$cpu_ms"); warm_login+=("$login_ms")
 done
 
 log "Results (ms, process start to first 200 on /health; $(nproc) cores)"
 echo "cold (new database, migrations run): $(bench_stats "${cold[@]}")"
 echo "warm (database already migrated):    $(bench_stats "${warm[@]}")"
+echo "app CPU time (user+sys) by then, cold: $(bench_stats "${cold_cpu[@]}")"
+echo "app CPU time (user+sys) by then, warm: $(bench_stats "${warm_cpu[@]}")"
 echo "first /compte/connexion after ready, cold: $(bench_stats "${cold_login[@]}")"
 echo "first /compte/connexion after ready, warm: $(bench_stats "${warm_login[@]}")"
 echo "load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"

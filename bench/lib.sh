@@ -96,6 +96,12 @@ bench_stop() {
   wait "$pid" 2>/dev/null || true
 }
 
+# bench_app_cpu_ms: CPU time (user + system, all threads) the app has used so far, in ms, from /proc.
+# Less sensitive than wall-clock time to other work on a shared machine.
+bench_app_cpu_ms() {
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$app_pid/stat"
+}
+
 # min / median / max of the numbers given as arguments.
 bench_stats() {
   printf '%s\n' "$@" | sort -n | awk '

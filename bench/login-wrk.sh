@@ -40,8 +40,6 @@ bench_wait_health "$port" 60 || { echo "The app did not become healthy:" >&2; ca
 code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H "$proxy_header" "http://127.0.0.1:$port/compte/connexion")
 [ "$code" = 200 ] || { echo "/compte/connexion answered $code" >&2; exit 1; }
 
-# CPU seconds (user + system) the app has used so far, from /proc.
-app_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$app_pid/stat"; }
 
 warm_up() {
   local path
@@ -57,21 +55,22 @@ run_wrk() {
   url="http://127.0.0.1:$port$path"
   log "$name: wrk -t$threads -c$connections -d${duration}s --latency $url"
   out="$bench_tmp/wrk-$name.txt"
-  before=$(app_cpu)
+  before=$(bench_app_cpu_ms)
   wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 5s --latency -H "$proxy_header" "$url" | tee "$out" >&2
-  after=$(app_cpu)
+  after=$(bench_app_cpu_ms)
   if grep -q 'Non-2xx or 3xx responses' "$out"; then
     echo "!! $name: some responses were not 2xx/3xx (see above)" >&2
     failures=$((failures + 1))
   fi
-  awk -v name="$name" -v cpu="$(awk -v a="$after" -v b="$before" -v d="$duration" 'BEGIN { printf "%.2f", (a - b) / d }')" '
+  # The app's share of the 2 cores, and its CPU time per request (less sensitive to other work on the machine).
+  awk -v name="$name" -v cpu_ms="$((after - before))" -v d="$duration" '
     /Requests\/sec/ { rps = $2 }
     /^ +50%/ { p50 = $2 } /^ +75%/ { p75 = $2 } /^ +90%/ { p90 = $2 } /^ +99%/ { p99 = $2 }
     /requests in/ { total = $1 }
     /Socket errors/ { errors = $0 }
     END {
-      printf "%-20s %10s req/s  p50 %8s  p75 %8s  p90 %8s  p99 %8s  (%s requests; app used %s cores)%s\n",
-        name, rps, p50, p75, p90, p99, total, cpu, errors ? "  " errors : ""
+      printf "%-8s %9s req/s  p50 %8s  p75 %8s  p90 %8s  p99 %8s  (%s requests; app used %.2f cores, %.3f ms CPU per request)%s\n",
+        name, rps, p50, p75, p90, p99, total, cpu_ms / 1000 / d, total ? cpu_ms / total : 0, errors ? "  " errors : ""
     }' "$out" >>"$bench_tmp/summary.txt"
 }
 
