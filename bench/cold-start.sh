@@ -9,12 +9,13 @@ trap bench_cleanup EXIT
 
 runs=${1:-5}
 timeout_s=60
+[ "$runs" -ge 1 ] && [ "$runs" -le 50 ] || { echo "RUNS must be 1..50" >&2; exit 64; }
 
 bench_build
 
-# start_once DATA_FOLDER: one start; sets ready_ms (to the first 200 on /health), cpu_ms (CPU time the
-# app had used by then) and login_ms (the first /compte/connexion after that), then stops the app. Runs in this shell, not a subshell, so the
-# app's PID stays known to the EXIT trap.
+# start_once DATA_FOLDER: one start; sets ready_ms (to the first 200 on /health), cpu_ms (CPU time
+# the app had used by then) and login_ms (the first /compte/connexion after that), then stops the
+# app. Runs in this shell, not in a subshell, so the app's PID stays known to the EXIT trap.
 start_once() {
   local data=$1 port start ready login
   port=$(bench_free_port)
