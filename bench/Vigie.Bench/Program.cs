@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.EntityFrameworkCore;
+using Vigie.Bench;
+using Vigie.Web.Data;
+using Vigie.Web.Platform.Audit;
+
+// Vigie.Bench seed   --data DIR [--entries 100000] [--provider Sqlite|Postgres --connection CS]
+// Vigie.Bench verify --data DIR [--runs 5] [--stopwatch [--prime]] [--artifacts DIR] [--provider ... --connection ...]
+const string Usage = """
+    Usage:
+      Vigie.Bench seed   --data DIR [--entries 100000] [--provider Sqlite|Postgres] [--connection CS]
+          Creates a new database (the app's migrations) and a valid audit chain, and writes the test key
+          to DIR/keys/audit-hmac.key. With SQLite the database is DIR/vigie.db.
+      Vigie.Bench verify --data DIR [--runs 5] [--stopwatch [--prime]] [--artifacts DIR] [--provider ...] [--connection CS]
+          Times AuditVerifier.VerifyAsync over that data: BenchmarkDotNet (in process, 1 warm-up and
+          RUNS measured runs per benchmark), or with --stopwatch a plain loop of RUNS timed runs in one
+          process, the first one cold as in the operator's command (--prime: time EF Core's start-up apart first).
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 64 : 0;
+}
+
+var options = new Dictionary<string, string>(StringComparer.Ordinal);
+var switches = new HashSet<string>(StringComparer.Ordinal);
+for (var i = 1; i < args.Length; i++)
+{
+    if (args[i] is "--stopwatch" or "--prime")
+    {
+        switches.Add(args[i]);
+    }
+    else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
+    {
+        options[args[i]] = args[++i];
+    }
+    else
+    {
+        await Console.Error.WriteLineAsync($"Unknown argument: {args[i]}\n{Usage}");
+        return 64;
+    }
+}
+
+if (!options.TryGetValue("--data", out var data))
+{
+    await Console.Error.WriteLineAsync($"--data is required.\n{Usage}");
+    return 64;
+}
+
+var target = new BenchTarget(
+    Path.GetFullPath(data),
+    Enum.Parse<DatabaseProvider>(options.GetValueOrDefault("--provider", nameof(DatabaseProvider.Sqlite)), ignoreCase: true),
+    options.GetValueOrDefault("--connection"));
+var runs = int.Parse(options.GetValueOrDefault("--runs", "5"), System.Globalization.CultureInfo.InvariantCulture);
+if (runs is < 1 or > 100)
+{
+    await Console.Error.WriteLineAsync("--runs must be between 1 and 100.");
+    return 64;
+}
+
+switch (args[0])
+{
+    case "seed":
+        var entries = int.Parse(options.GetValueOrDefault("--entries", "100000"), System.Globalization.CultureInfo.InvariantCulture);
+        await AuditSeeder.SeedAsync(target, entries, Console.Out);
+        return 0;
+
+    case "verify" when switches.Contains("--stopwatch"):
+        return await StopwatchVerifyAsync(target, runs, switches.Contains("--prime"));
+
+    case "verify":
+        BenchTargetFromEnvironment.Write(target);
+        var artifacts = Path.GetFullPath(options.GetValueOrDefault("--artifacts", Path.Combine(Path.GetTempPath(), "vigie-bench-artifacts")));
+        // Macro-benchmark: each measured iteration is one full verification (RunStrategy.Monitoring).
+        // In process: no generated project to build, and the data folder is shared through the environment.
+        var job = Job.Default
+            .WithStrategy(RunStrategy.Monitoring)
+            .WithLaunchCount(1)
+            .WithWarmupCount(1)
+            .WithIterationCount(runs)
+            .WithToolchain(InProcessEmitToolchain.Instance);
+        var config = DefaultConfig.Instance
+            .AddJob(job)
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .WithArtifactsPath(artifacts)
+            .WithOptions(ConfigOptions.DisableLogFile);
+        if (target.Provider != DatabaseProvider.Sqlite)
+        {
+            config = config.AddFilter(new BenchmarkDotNet.Filters.SimpleFilter(
+                b => b.Descriptor.WorkloadMethod.Name != nameof(AuditVerifyBenchmarks.ReadRawSqlite)));
+        }
+
+        var summary = BenchmarkRunner.Run<AuditVerifyBenchmarks>(config);
+        return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
+
+    default:
+        await Console.Error.WriteLineAsync($"Unknown command: {args[0]}\n{Usage}");
+        return 64;
+}
+
+// A bounded loop of timed verifications, in one process (the first one pays JIT and cold caches).
+// With prime, EF Core's start-up (model, first connection, first query) is timed apart first.
+static async Task<int> StopwatchVerifyAsync(BenchTarget target, int runs, bool prime)
+{
+    await using var host = BenchHost.Build(target);
+    var verifier = host.Services.GetRequiredService<AuditVerifier>();
+    if (prime)
+    {
+        var primeWatch = Stopwatch.StartNew();
+        var factory = host.Services.GetRequiredService<IDbContextFactory<VigieDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        _ = db.Model; // builds the model (Identity's entities and Vigie's)
+        var model = primeWatch.Elapsed;
+        await db.Database.OpenConnectionAsync();
+        var connection = primeWatch.Elapsed;
+        var count = await db.AuditEntries.CountAsync();
+        var total = primeWatch.Elapsed;
+        Console.WriteLine($"EF Core start-up: {total.TotalMilliseconds:0} ms = context and model {model.TotalMilliseconds:0} ms"
+            + $" + first connection {(connection - model).TotalMilliseconds:0} ms + first query (COUNT of {count}) {(total - connection).TotalMilliseconds:0} ms");
+    }
+
+    var times = new List<double>();
+    for (var run = 1; run <= runs; run++)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = await verifier.VerifyAsync();
+        watch.Stop();
+        if (!result.IsIntact)
+        {
+            await Console.Error.WriteLineAsync($"Chain broken: {result.Problem}");
+            return 2;
+        }
+
+        times.Add(watch.Elapsed.TotalMilliseconds);
+        Console.WriteLine($"run {run}: {result.EntriesChecked} entries verified in {watch.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    var sorted = times.Order().ToList();
+    var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    Console.WriteLine($"VerifyAsync: min {sorted[0]:0} ms, median {median:0} ms, max {sorted[^1]:0} ms (n={runs}, first run included)");
+    return 0;
+}
