@@ -148,7 +148,8 @@ public sealed class DpoAuditJourneyTests(Chromium chromium)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Confirmer votre identité");
         await browser.CheckPageAsync("confirmation");
 
-        // The code the DPO typed at enrolment is refused here: each 30-second step counts once.
+        // The code the DPO typed at enrolment is refused here. Within one step of it (the log says), only
+        // the replay protection refuses it; on a slow run it is also too old.
         var codeField = page.GetByLabel("Code à 6 chiffres");
         await codeField.FillAsync(dpoAuthenticator.UsedCode());
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer" }).ClickAndWaitForNewDocumentAsync(page);
