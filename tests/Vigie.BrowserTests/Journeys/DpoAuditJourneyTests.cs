@@ -55,9 +55,10 @@ public sealed class DpoAuditJourneyTests(Chromium chromium)
         await Expect(mustChange).ToBeVisibleAsync();
         await browser.CheckPageAsync("dpo-mot-de-passe-impose");
 
-        // The navigation shows the journal, but the gate keeps the DPO on the password page.
+        // No navigation to lead nowhere, and typing the journal's address still lands on the password page.
         var navigation = Steps.MainNavigation(page);
-        await navigation.GetByRole(AriaRole.Link, new() { Name = "Journal d'audit" }).ClickAndWaitForNewDocumentAsync(page);
+        await Expect(navigation).ToHaveCountAsync(0);
+        await page.GotoAsync("/protection/journal");
         Assert.Equal("/compte/mot-de-passe", new Uri(page.Url).AbsolutePath);
         await Expect(mustChange).ToBeVisibleAsync();
         await browser.CheckPageAsync("dpo-journal-refuse-avant-mot-de-passe");
@@ -120,7 +121,7 @@ public sealed class DpoAuditJourneyTests(Chromium chromium)
             ["Organisation créée"] = 2,
             ["Double authentification activée"] = 1,
             ["Connexion"] = 1,
-            ["Compte créé"] = 1,
+            ["Compte créé"] = 3, // at setup: her own and the coordination's; then the DPO's
             ["Déconnexion"] = 1,
         };
         var adminEntries = expectedActions.Values.Sum();
@@ -159,8 +160,13 @@ public sealed class DpoAuditJourneyTests(Chromium chromium)
 
         // A fresh code: from a step later than the enrolment's, waiting for it if need be.
         await codeField.FillAsync(await dpoAuthenticator.NextCodeAsync(cancellation));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer" }).ClickAndWaitForNewDocumentAsync(page);
+        // Confirmed: the page says so and offers to go on, with no spent code left in a form.
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Identité confirmée pour quelques minutes.");
+        Assert.Equal(0, await page.Locator("input[name=Code]").CountAsync());
+        await browser.CheckPageAsync("confirmation-reussie");
         var download = await page.RunAndWaitForDownloadAsync(
-            () => page.GetByRole(AriaRole.Button, new() { Name = "Confirmer" }).ClickAsync(),
+            () => page.GetByRole(AriaRole.Link, new() { Name = "Continuer" }).ClickAsync(),
             new() { Timeout = 30_000 });
         Assert.Null(await download.FailureAsync());
         Assert.Matches(@"^journal-audit-\d{8}-\d{4}\.csv$", download.SuggestedFilename);
@@ -189,7 +195,7 @@ public sealed class DpoAuditJourneyTests(Chromium chromium)
         Assert.Equal("127.0.0.1", organisationCreated[8]);
         Assert.Single(records, r => r[4] == "Compte créé" && r[6] == dpoAccount.Id);
 
-        // A download does not replace the page: the browser stays on the confirmation form.
+        // A download does not replace the page: the browser stays on the confirmation, which says it succeeded.
         output?.WriteLine($"Après le téléchargement : {page.Url}");
         Assert.Equal("/compte/confirmation", new Uri(page.Url).AbsolutePath);
         await browser.CheckPageAsync("apres-export");

@@ -50,6 +50,10 @@ public sealed partial class FirstRunTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(link)).StatusCode);
         var setups = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.SetupCompleted));
         Assert.Equal(1, setups);
+        // Everything the setup did is attributed to the first administrator.
+        var adminId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "alice.martin@metropole.test").Select(u => u.Id).SingleAsync());
+        var authors = await factory.WithDbAsync(db => db.AuditEntries.Select(e => e.ActorId).Distinct().ToListAsync());
+        Assert.Equal([adminId], authors);
 
         // The new administrator must enrol MFA at first login.
         var login = await Pages.PostFormAsync(client, "/compte/connexion", new() { ["Email"] = "alice.martin@metropole.test", ["Password"] = "vieux phare bleu sur la colline" });

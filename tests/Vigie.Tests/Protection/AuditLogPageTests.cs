@@ -75,14 +75,15 @@ public sealed class AuditLogPageTests(VigieFactory factory) : IClassFixture<Vigi
 
         var wrong = await Pages.PostFormAsync(dpo, first.Headers.Location.OriginalString, new() { ["Code"] = "000000" });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        var confirmed = await Pages.PostFormAsync(dpo, first.Headers.Location.OriginalString, new() { ["Code"] = factory.NextCode(dpoUser) });
-        Assert.Equal("/protection/journal/export?objet=Situation", confirmed.Headers.Location!.OriginalString);
+        var confirmed = await Pages.ParseAsync(await Pages.PostFormAsync(dpo, first.Headers.Location.OriginalString, new() { ["Code"] = factory.NextCode(dpoUser) }));
+        Assert.Equal("/protection/journal/export?objet=Situation", confirmed.QuerySelector("a#continue")!.GetAttribute("href"));
 
         var csv = await dpo.GetAsync("/protection/journal/export?objet=Situation");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
         Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", text, StringComparison.Ordinal);
+        Assert.StartsWith("numero;date_utc;utilisateur;email;action;objet;identifiant;resultat;ip\r\n", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.DoesNotContain(";=HYPERLINK", text, StringComparison.Ordinal);
 
         // The confirmation lasts five minutes, then it is asked again.

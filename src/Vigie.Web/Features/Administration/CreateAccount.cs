@@ -15,7 +15,10 @@ public sealed record CreatedAccount(VigieUser? User, IReadOnlyList<IdentityError
 /// <summary>Creates an account with its roles; used by the setup page, the administration and the demo.</summary>
 public sealed class CreateAccount(UserManager<VigieUser> users, IAuditLog audit, TimeProvider clock)
 {
-    public async Task<CreatedAccount> ExecuteAsync(NewAccount account, string password, bool mustChangePassword)
+    /// <summary>Pass as actor to log the new account as its own creator (the first administrator, at setup).</summary>
+    public const string SelfActor = "self";
+
+    public async Task<CreatedAccount> ExecuteAsync(NewAccount account, string password, bool mustChangePassword, string? actorId = null)
     {
         var unknown = account.Roles.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknown.Count > 0 || account.Roles.Count == 0)
@@ -46,7 +49,8 @@ public sealed class CreateAccount(UserManager<VigieUser> users, IAuditLog audit,
             return new CreatedAccount(null, roles.Errors.ToList());
         }
 
-        await audit.RecordAsync(AuditAction.AccountCreated, AuditRecordType.Account, user.Id);
+        // The setup page has no signed-in user: it names the first administrator as the author.
+        await audit.RecordAsync(AuditAction.AccountCreated, AuditRecordType.Account, user.Id, actorId: actorId == SelfActor ? user.Id : actorId);
         return new CreatedAccount(user, []);
     }
 

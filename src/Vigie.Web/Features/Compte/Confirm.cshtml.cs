@@ -14,6 +14,10 @@ public sealed class ConfirmModel(StepUp stepUp) : PageModel
 
     public string? Error { get; private set; }
 
+    public bool Confirmed { get; private set; }
+
+    public string Next => LoginModel.LocalReturn(Retour);
+
     public void OnGet()
     {
     }
@@ -22,11 +26,17 @@ public sealed class ConfirmModel(StepUp stepUp) : PageModel
     {
         if (await stepUp.VerifyAsync(User, Code, LoginModel.LocalReturn(Retour)))
         {
-            return LocalRedirect(LoginModel.LocalReturn(Retour));
+            // A page of its own rather than a redirect: the action may be a download, which would
+            // leave the user on this form with a spent code in it.
+            Confirmed = true;
+            Code = null;
+            ModelState.Clear();
+            return Page();
         }
 
         Error = "Code incorrect ou déjà utilisé. Attendez le code suivant et réessayez.";
         Code = null;
+        ModelState.Remove(nameof(Code));
         return Page();
     }
 }

@@ -56,6 +56,7 @@ public sealed class EnrolModel(
         {
             Error = "Code incorrect. Vérifiez que l'heure de votre téléphone est exacte et saisissez le code affiché.";
             Code = null;
+        ModelState.Remove(nameof(Code));
             await ShowKeyAsync(user);
             return Page();
         }

@@ -66,7 +66,9 @@ public sealed class LoginCodeModel(SignInManager<VigieUser> signIn, SignInFlow f
 
         Error = "Code incorrect ou expiré. Vérifiez l'heure de votre téléphone et saisissez le code affiché.";
         Code = null;
+        ModelState.Remove(nameof(Code));
         RecoveryCode = null;
+        ModelState.Remove(nameof(RecoveryCode));
         return Page();
     }
 }

@@ -72,9 +72,9 @@ public sealed class SetupModel(
         await db.SaveChangesAsync();
 
         var admin = await createAccount.ExecuteAsync(
-            new NewAccount(Input.AdminName!, Input.AdminEmail!, null, organisation.Id, [Roles.Administrateur]), Input.AdminPassword!, false);
+            new NewAccount(Input.AdminName!, Input.AdminEmail!, null, organisation.Id, [Roles.Administrateur]), Input.AdminPassword!, false, CreateAccount.SelfActor);
         var coordination = await createAccount.ExecuteAsync(
-            new NewAccount(Input.CoordinationName!, Input.CoordinationEmail!, null, organisation.Id, [Roles.Coordination]), Input.CoordinationPassword!, false);
+            new NewAccount(Input.CoordinationName!, Input.CoordinationEmail!, null, organisation.Id, [Roles.Coordination]), Input.CoordinationPassword!, false, admin.User?.Id);
         if (!admin.Succeeded || !coordination.Succeeded)
         {
             // Validated above; reaching this means the database refused: the generic error page is right.

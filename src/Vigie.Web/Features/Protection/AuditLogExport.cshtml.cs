@@ -25,7 +25,7 @@ public sealed class AuditLogExportModel(VigieDbContext db, IAuditLog audit, Time
 
         var rows = await filter.Apply(db).OrderBy(r => r.Sequence).Take(100_000).ToListAsync();
         var csv = new StringBuilder();
-        csv.AppendLine("numero;date_utc;utilisateur;email;action;objet;identifiant;resultat;ip");
+        csv.Append("numero;date_utc;utilisateur;email;action;objet;identifiant;resultat;ip\r\n");
         foreach (var r in rows)
         {
             csv.AppendJoin(';', new[]
@@ -33,7 +33,7 @@ public sealed class AuditLogExportModel(VigieDbContext db, IAuditLog audit, Time
                 r.Sequence.ToString(CultureInfo.InvariantCulture), r.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 r.ActorName, r.ActorEmail, r.ActionLabel, r.RecordType, r.RecordId, r.OutcomeLabel, r.Ip,
             }.Select(Csv.Cell));
-            csv.AppendLine();
+            csv.Append("\r\n"); // RFC 4180 line ends
         }
 
         await audit.RecordAsync(AuditAction.Export, AuditRecordType.AuditLog, null);
