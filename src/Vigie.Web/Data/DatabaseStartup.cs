@@ -6,7 +6,7 @@ namespace Vigie.Web.Data;
 public static class DatabaseStartup
 {
     /// <summary>Applies pending migrations (unless turned off) and sets SQLite's WAL journal.</summary>
-    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool forceMigration = false, CancellationToken cancellationToken = default)
     {
         var settings = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var factory = services.GetRequiredService<IDbContextFactory<VigieDbContext>>();
@@ -20,7 +20,7 @@ public static class DatabaseStartup
             await db.Database.CloseConnectionAsync();
         }
 
-        if (settings.MigrateAtStartup)
+        if (settings.MigrateAtStartup || forceMigration)
         {
             await db.Database.MigrateAsync(cancellationToken);
         }

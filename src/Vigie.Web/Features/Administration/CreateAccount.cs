@@ -46,7 +46,7 @@ public sealed class CreateAccount(UserManager<VigieUser> users, IAuditLog audit,
             return new CreatedAccount(null, roles.Errors.ToList());
         }
 
-        await audit.RecordAsync(AuditAction.AccountCreated, "Compte", user.Id);
+        await audit.RecordAsync(AuditAction.AccountCreated, AuditRecordType.Account, user.Id);
         return new CreatedAccount(user, []);
     }
 

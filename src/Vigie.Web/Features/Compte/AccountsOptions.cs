@@ -17,6 +17,9 @@ public sealed class AccountsOptions
     [Range(1, 60)]
     public int StepUpMinutes { get; set; } = 5;
 
+    /// <summary>Optional file of extra common passwords (one per line) added to the shipped deny-list.</summary>
+    public string? CommonPasswordsFile { get; set; }
+
     /// <summary>Seeds fictitious organisations and one user per role. Refused in Production.</summary>
     public bool Demo { get; set; }
 }

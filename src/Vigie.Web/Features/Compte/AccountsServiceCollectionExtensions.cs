@@ -140,6 +140,7 @@ public static class AccountsServiceCollectionExtensions
             };
         });
 
+        services.AddSingleton<CommonPasswordList>();
         services.AddScoped<SignInFlow>();
         services.AddScoped<StepUp>();
         return builder;

@@ -13,9 +13,9 @@ public sealed class ActivityModel(VigieDbContext db) : PageModel
     public async Task OnGetAsync()
     {
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        Entries = await AuditRow.Query(db, db.AuditEntries.Where(e => e.ActorId == me))
+        Entries = await AuditRow.WithRecordNamesAsync(db, await AuditRow.Query(db, db.AuditEntries.Where(e => e.ActorId == me))
             .OrderByDescending(e => e.Sequence)
             .Take(100)
-            .ToListAsync();
+            .ToListAsync());
     }
 }

@@ -23,7 +23,7 @@ public sealed class AuditingAuthorizationResultHandler : IAuthorizationMiddlewar
             }
 
             var audit = context.RequestServices.GetRequiredService<IAuditLog>();
-            await audit.RecordAsync(AuditAction.AccessDenied, "Route", context.Request.Path.Value, AuditOutcome.Denied);
+            await audit.RecordAsync(AuditAction.AccessDenied, AuditRecordType.Route, context.Request.Path.Value, AuditOutcome.Denied);
         }
 
         await _default.HandleAsync(next, context, policy, authorizeResult);

@@ -48,7 +48,7 @@ public sealed class ChangePasswordModel(UserManager<VigieUser> users, SignInMana
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
-        await audit.RecordAsync(AuditAction.PasswordChanged, "Compte", user.Id);
+        await audit.RecordAsync(AuditAction.PasswordChanged, AuditRecordType.Account, user.Id);
         Status = "Votre mot de passe a été changé. Vos autres sessions ont été fermées.";
         return RedirectToPage();
     }

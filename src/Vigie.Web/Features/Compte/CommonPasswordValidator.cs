@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Vigie.Web.Features.Compte;
 
@@ -8,9 +9,8 @@ namespace Vigie.Web.Features.Compte;
 /// symbols people add around a word ("Azerty123456!"), and passwords built on the user's own name
 /// or e-mail. Length (12+) is checked by Identity's own validator.
 /// </summary>
-public sealed class CommonPasswordValidator : IPasswordValidator<VigieUser>
+public sealed class CommonPasswordValidator(CommonPasswordList list) : IPasswordValidator<VigieUser>
 {
-    private static readonly Lazy<HashSet<string>> List = new(Load);
 
     public Task<IdentityResult> ValidateAsync(UserManager<VigieUser> manager, VigieUser user, string? password)
     {
@@ -19,7 +19,7 @@ public sealed class CommonPasswordValidator : IPasswordValidator<VigieUser>
             return Task.FromResult(IdentityResult.Success);
         }
 
-        if (IsCommon(password))
+        if (list.IsCommon(password))
         {
             return Task.FromResult(Failed("PasswordCommon",
                 "Ce mot de passe figure dans la liste des mots de passe courants : choisissez-en un autre, par exemple une phrase de plusieurs mots."));
@@ -42,30 +42,55 @@ public sealed class CommonPasswordValidator : IPasswordValidator<VigieUser>
         return Task.FromResult(IdentityResult.Success);
     }
 
-    public static bool IsCommon(string password)
+    private static IdentityResult Failed(string code, string description) =>
+        IdentityResult.Failed(new IdentityError { Code = code, Description = description });
+}
+
+/// <summary>
+/// The deny-list: the list shipped with Vigie, plus the operator's own file when
+/// <c>Vigie:Accounts:CommonPasswordsFile</c> names one (one password per line, e.g. a larger public list).
+/// </summary>
+public sealed class CommonPasswordList
+{
+    private readonly HashSet<string> _entries = new(StringComparer.Ordinal);
+
+    public CommonPasswordList(IOptions<AccountsOptions> options, IHostEnvironment environment)
+    {
+        using (var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Vigie.Web.Features.Compte.common-passwords.txt")
+            ?? throw new InvalidOperationException("Liste des mots de passe courants introuvable."))
+        {
+            Add(new StreamReader(stream));
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Value.CommonPasswordsFile))
+        {
+            var path = Path.GetFullPath(options.Value.CommonPasswordsFile, environment.ContentRootPath);
+            using var reader = new StreamReader(path);
+            Add(reader);
+        }
+    }
+
+    public int Count => _entries.Count;
+
+    public bool IsCommon(string password)
     {
         var lower = password.Trim().ToLowerInvariant();
         var core = new string(lower.Where(char.IsLetter).ToArray());
-        return List.Value.Contains(lower) || (core.Length > 0 && List.Value.Contains(core));
+        return _entries.Contains(lower) || (core.Length > 0 && _entries.Contains(core));
     }
 
-    private static IdentityResult Failed(string code, string description) =>
-        IdentityResult.Failed(new IdentityError { Code = code, Description = description });
-
-    private static HashSet<string> Load()
+    private void Add(TextReader reader)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Vigie.Web.Features.Compte.common-passwords.txt")
-            ?? throw new InvalidOperationException("Liste des mots de passe courants introuvable.");
-        using var reader = new StreamReader(stream);
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
+        using (reader)
         {
-            if (line.Length > 0 && !line.StartsWith('#'))
+            while (reader.ReadLine() is { } line)
             {
-                set.Add(line.Trim().ToLowerInvariant());
+                var entry = line.Trim();
+                if (entry.Length > 0 && !entry.StartsWith("#!", StringComparison.Ordinal) && !entry.StartsWith("# ", StringComparison.Ordinal))
+                {
+                    _entries.Add(entry.ToLowerInvariant());
+                }
             }
         }
-
-        return set;
     }
 }

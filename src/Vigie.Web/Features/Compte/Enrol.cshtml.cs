@@ -62,10 +62,10 @@ public sealed class EnrolModel(
 
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
-        await audit.RecordAsync(AuditAction.MfaEnrolled, "Compte", user.Id, actorId: user.Id);
+        await audit.RecordAsync(AuditAction.MfaEnrolled, AuditRecordType.Account, user.Id, actorId: user.Id);
         await flow.EndEnrolmentAsync();
         await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "mfa");
-        await audit.RecordAsync(AuditAction.LoginSucceeded, "Compte", user.Id, actorId: user.Id);
+        await audit.RecordAsync(AuditAction.LoginSucceeded, AuditRecordType.Account, user.Id, actorId: user.Id);
         Next = LoginModel.LocalReturn(Retour);
         return Page();
     }

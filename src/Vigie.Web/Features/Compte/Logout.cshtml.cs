@@ -15,7 +15,7 @@ public sealed class LogoutModel(SignInManager<VigieUser> signIn, UserManager<Vig
     public async Task<IActionResult> OnPostAsync()
     {
         var user = await users.GetUserAsync(User);
-        await audit.RecordAsync(AuditAction.Logout, "Compte", User.FindFirstValue(ClaimTypes.NameIdentifier));
+        await audit.RecordAsync(AuditAction.Logout, AuditRecordType.Account, User.FindFirstValue(ClaimTypes.NameIdentifier));
         if (user is not null)
         {
             // Logging out ends every session of the account, not just this browser's.

@@ -27,6 +27,21 @@ public static class Roles
     };
 }
 
+public static class RoleDescriptions
+{
+    public static string Of(string role) => role switch
+    {
+        Roles.Professionnel => "ouvre et suit les situations de son organisation, rédige les signalements",
+        Roles.Coordination => "voit toutes les situations, anime la commission et l'observatoire",
+        Roles.MembreCommission => "voit les seules situations inscrites aux séances où il est invité",
+        Roles.EquipeMobile => "voit les jeunes qui ont accepté le co-accompagnement",
+        Roles.Observatoire => "statistiques agrégées et extrait pseudonymisé, jamais de nom",
+        Roles.Dpo => "journal d'audit, durées de conservation, droits des personnes",
+        Roles.Administrateur => "comptes et organisations, sans accès aux dossiers",
+        _ => string.Empty,
+    };
+}
+
 /// <summary>Authorization policy names.</summary>
 public static class Policies
 {

@@ -33,14 +33,14 @@ public sealed class SignInFlow(
         if (user is null)
         {
             hasher.VerifyHashedPassword(new VigieUser { DisplayName = "-" }, TimingHash, password);
-            await audit.RecordAsync(AuditAction.LoginFailed, "Compte", null, AuditOutcome.Failure);
+            await audit.RecordAsync(AuditAction.LoginFailed, AuditRecordType.Account, null, AuditOutcome.Failure);
             return PasswordStep.Failed;
         }
 
         if (!user.IsActive || await users.IsLockedOutAsync(user))
         {
             hasher.VerifyHashedPassword(user, TimingHash, password);
-            await audit.RecordAsync(AuditAction.LoginFailed, "Compte", user.Id, AuditOutcome.Failure, actorId: user.Id);
+            await audit.RecordAsync(AuditAction.LoginFailed, AuditRecordType.Account, user.Id, AuditOutcome.Failure, actorId: user.Id);
             return PasswordStep.Failed;
         }
 
@@ -87,10 +87,10 @@ public sealed class SignInFlow(
         {
             if (recoveryCode)
             {
-                await audit.RecordAsync(AuditAction.RecoveryCodeUsed, "Compte", user.Id, actorId: user.Id);
+                await audit.RecordAsync(AuditAction.RecoveryCodeUsed, AuditRecordType.Account, user.Id, actorId: user.Id);
             }
 
-            await audit.RecordAsync(AuditAction.LoginSucceeded, "Compte", user.Id, actorId: user.Id);
+            await audit.RecordAsync(AuditAction.LoginSucceeded, AuditRecordType.Account, user.Id, actorId: user.Id);
             return;
         }
 
@@ -99,10 +99,10 @@ public sealed class SignInFlow(
 
     private async Task RecordFailureAsync(VigieUser user, SignInResult result, bool wasLocked)
     {
-        await audit.RecordAsync(AuditAction.LoginFailed, "Compte", user.Id, AuditOutcome.Failure, actorId: user.Id);
+        await audit.RecordAsync(AuditAction.LoginFailed, AuditRecordType.Account, user.Id, AuditOutcome.Failure, actorId: user.Id);
         if (result.IsLockedOut && !wasLocked)
         {
-            await audit.RecordAsync(AuditAction.LockedOut, "Compte", user.Id, AuditOutcome.Denied, actorId: user.Id);
+            await audit.RecordAsync(AuditAction.LockedOut, AuditRecordType.Account, user.Id, AuditOutcome.Denied, actorId: user.Id);
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class StepUp(
         }
 
         var ok = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
-        await audit.RecordAsync(ok ? AuditAction.StepUpSucceeded : AuditAction.StepUpFailed, "Confirmation", purpose,
+        await audit.RecordAsync(ok ? AuditAction.StepUpSucceeded : AuditAction.StepUpFailed, AuditRecordType.StepUp, purpose,
             ok ? AuditOutcome.Success : AuditOutcome.Failure);
         if (!ok)
         {

@@ -80,6 +80,6 @@ public sealed class DemoData(VigieDbContext db, UserManager<VigieUser> users, Cr
 
         await output.WriteLineAsync("Ajoutez la clé TOTP dans une application d'authentification (ou calculez le code avec oathtool --totp -b CLÉ).");
         await output.WriteLineAsync();
-        await audit.RecordAsync(AuditAction.DemoSeeded, "Installation", null);
+        await audit.RecordAsync(AuditAction.DemoSeeded, AuditRecordType.Installation, null);
     }
 }

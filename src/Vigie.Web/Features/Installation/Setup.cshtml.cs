@@ -81,8 +81,8 @@ public sealed class SetupModel(
             throw new InvalidOperationException("La création des premiers comptes a échoué.");
         }
 
-        await audit.RecordAsync(AuditAction.OrganisationCreated, "Organisation", organisation.Id.ToString(), actorId: admin.User!.Id);
-        await audit.RecordAsync(AuditAction.SetupCompleted, "Installation", null, actorId: admin.User!.Id);
+        await audit.RecordAsync(AuditAction.OrganisationCreated, AuditRecordType.Organisation, organisation.Id.ToString(), actorId: admin.User!.Id);
+        await audit.RecordAsync(AuditAction.SetupCompleted, AuditRecordType.Installation, null, actorId: admin.User!.Id);
         Done = true;
         return Page();
     }

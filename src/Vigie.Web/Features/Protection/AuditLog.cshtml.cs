@@ -35,8 +35,8 @@ public sealed class AuditLogModel(VigieDbContext db, IAuditLog audit) : PageMode
         Total = await query.CountAsync();
         Pages = Math.Max(1, (Total + PageSize - 1) / PageSize);
         Page = Math.Clamp(Page, 1, Pages);
-        Rows = await query.OrderByDescending(r => r.Sequence).Skip((Page - 1) * PageSize).Take(PageSize).ToListAsync();
-        await audit.RecordAsync(AuditAction.Read, "JournalAudit", null);
+        Rows = await AuditRow.WithRecordNamesAsync(db, await query.OrderByDescending(r => r.Sequence).Skip((Page - 1) * PageSize).Take(PageSize).ToListAsync());
+        await audit.RecordAsync(AuditAction.Read, AuditRecordType.AuditLog, null);
     }
 
     public string PageLink(int page)

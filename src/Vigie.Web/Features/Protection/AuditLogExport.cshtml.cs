@@ -36,7 +36,7 @@ public sealed class AuditLogExportModel(VigieDbContext db, IAuditLog audit, Time
             csv.AppendLine();
         }
 
-        await audit.RecordAsync(AuditAction.Export, "JournalAudit", null);
+        await audit.RecordAsync(AuditAction.Export, AuditRecordType.AuditLog, null);
         var name = $"journal-audit-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv";
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name);
     }

@@ -14,7 +14,6 @@ public static class AuditAction
     public const string StepUpSucceeded = "auth.step-up";
     public const string StepUpFailed = "auth.step-up-failed";
     public const string PasswordChanged = "auth.password-changed";
-    public const string SessionExpired = "auth.session-ended";
 
     public const string AccountCreated = "account.created";
     public const string AccountUpdated = "account.updated";
@@ -52,7 +51,6 @@ public static class AuditAction
         [StepUpSucceeded] = "Confirmation par code réussie",
         [StepUpFailed] = "Confirmation par code échouée",
         [PasswordChanged] = "Mot de passe modifié",
-        [SessionExpired] = "Session terminée",
         [AccountCreated] = "Compte créé",
         [AccountUpdated] = "Compte modifié",
         [AccountRolesChanged] = "Rôles modifiés",
@@ -74,4 +72,15 @@ public static class AuditAction
     };
 
     public static string Label(string action) => Labels.TryGetValue(action, out var label) ? label : action;
+}
+
+/// <summary>The record types the platform logs; modules add their own (e.g. "Situation").</summary>
+public static class AuditRecordType
+{
+    public const string Account = "Compte";
+    public const string Organisation = "Organisation";
+    public const string Route = "Route";
+    public const string AuditLog = "JournalAudit";
+    public const string Installation = "Installation";
+    public const string StepUp = "Confirmation";
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Vigie.Web.Platform.Crypto;
@@ -11,9 +10,6 @@ public sealed class AuditOptions
 
     /// <summary>Base64 HMAC key (32 bytes or more). When empty, the key file in the key folder is used (created on first start).</summary>
     public string? Key { get; set; }
-
-    [Range(1, 3650)]
-    public int RetentionDays { get; set; } = 365;
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
 
 namespace Vigie.Web.Platform.Audit;
@@ -25,6 +26,9 @@ public sealed class AuditRow
 
     public string? Ip { get; init; }
 
+    /// <summary>The record's current name when it is an account or an organisation (resolved for display, never stored in the log).</summary>
+    public string? RecordName { get; set; }
+
     public string ActionLabel => AuditAction.Label(Action);
 
     public string OutcomeLabel => Outcome switch
@@ -34,6 +38,28 @@ public sealed class AuditRow
         AuditOutcome.Denied => "Refusé",
         _ => Outcome.ToString(),
     };
+
+    /// <summary>Adds the current names of the accounts and organisations the rows point to, in two queries.</summary>
+    public static async Task<List<AuditRow>> WithRecordNamesAsync(VigieDbContext db, List<AuditRow> rows, CancellationToken cancellationToken = default)
+    {
+        var accountIds = rows.Where(r => r.RecordType == AuditRecordType.Account && r.RecordId != null).Select(r => r.RecordId!).Distinct().ToList();
+        var organisationIds = rows.Where(r => r.RecordType == AuditRecordType.Organisation && Guid.TryParse(r.RecordId, out _))
+            .Select(r => Guid.Parse(r.RecordId!)).Distinct().ToList();
+        var accounts = accountIds.Count == 0 ? [] : await db.Users.Where(u => accountIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var organisations = organisationIds.Count == 0 ? [] : await db.Organisations.Where(o => organisationIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id.ToString(), o => o.Name, cancellationToken);
+        foreach (var row in rows)
+        {
+            var names = row.RecordType == AuditRecordType.Account ? accounts : row.RecordType == AuditRecordType.Organisation ? organisations : null;
+            if (names is not null && row.RecordId is not null && names.TryGetValue(row.RecordId, out var name))
+            {
+                row.RecordName = name;
+            }
+        }
+
+        return rows;
+    }
 
     /// <summary>A member-init projection, so callers can still filter, order and page in SQL.</summary>
     public static IQueryable<AuditRow> Query(VigieDbContext db, IQueryable<AuditEntry> entries) =>

@@ -1,3 +1,5 @@
+using Vigie.Web.Data;
+
 namespace Vigie.Web.Platform.Cli;
 
 /// <summary>
@@ -10,7 +12,7 @@ public static class CommandLine
     {
         // "--demo" is a switch: turn it into the setting it stands for.
         var hostArgs = args.Select(a => a == "--demo" ? "--Vigie:Accounts:Demo=true" : a).ToList();
-        if (hostArgs.Count >= 2 && hostArgs[0] == "audit")
+        if (hostArgs.Count >= 2 && hostArgs[0] is "audit" or "database")
         {
             return (hostArgs.Take(2).ToArray(), hostArgs.Skip(2).ToArray());
         }
@@ -24,8 +26,12 @@ public static class CommandLine
         {
             case ["audit", "verify"]:
                 return await AuditCommands.VerifyAsync(services, Console.Out);
+            case ["database", "migrate"]:
+                await services.PrepareDatabaseAsync(forceMigration: true);
+                await Console.Out.WriteLineAsync("Base de données à jour.");
+                return 0;
             default:
-                await Console.Error.WriteLineAsync($"Commande inconnue : {string.Join(' ', command)}. Commandes : audit verify");
+                await Console.Error.WriteLineAsync($"Commande inconnue : {string.Join(' ', command)}. Commandes : audit verify, database migrate");
                 return 64;
         }
     }

@@ -31,7 +31,7 @@ public static class SecurityHeaders
                 csp.AddBaseUri().Self();
                 csp.AddObjectSrc().None();
             });
-        if (!environment.IsDevelopment())
+        if (environment.IsProduction())
         {
             policy.AddStrictTransportSecurityMaxAgeIncludeSubDomains(maxAgeInSeconds: 63_072_000);
         }

@@ -47,9 +47,9 @@ public static class WebPlatform
         app.UseForwardedHeaders();
         app.UseExceptionHandler("/erreur");
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
-        if (!app.Environment.IsDevelopment())
+        if (app.Environment.IsProduction())
         {
-            app.UseHsts();
+            app.UseMiddleware<HttpsOnlyMiddleware>();
         }
 
         app.UseSecurityHeaders();

@@ -33,7 +33,7 @@ public sealed class CreateModel(VigieDbContext db, IAuditLog audit, TimeProvider
         var organisation = Organisation.Create(Input.Name!, Input.Kind!.Value, Input.Territory, Input.Email, Input.Phone, clock.GetUtcNow().UtcDateTime);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditAction.OrganisationCreated, "Organisation", organisation.Id.ToString());
+        await audit.RecordAsync(AuditAction.OrganisationCreated, AuditRecordType.Organisation, organisation.Id.ToString());
         Status = $"L'organisation « {organisation.Name} » a été créée.";
         return RedirectToPage("Index");
     }

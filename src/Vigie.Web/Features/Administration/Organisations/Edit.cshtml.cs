@@ -59,7 +59,7 @@ public sealed class EditModel(VigieDbContext db, IAuditLog audit, TimeProvider c
 
         organisation.Update(Input.Name!, Input.Kind!.Value, Input.Territory, Input.Email, Input.Phone, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditAction.OrganisationUpdated, "Organisation", id.ToString());
+        await audit.RecordAsync(AuditAction.OrganisationUpdated, AuditRecordType.Organisation, id.ToString());
         Status = "Modifications enregistrées.";
         return RedirectToPage(new { id });
     }
@@ -89,7 +89,7 @@ public sealed class EditModel(VigieDbContext db, IAuditLog audit, TimeProvider c
         }
 
         await db.SaveChangesAsync();
-        await audit.RecordAsync(active ? AuditAction.OrganisationReactivated : AuditAction.OrganisationDeactivated, "Organisation", id.ToString());
+        await audit.RecordAsync(active ? AuditAction.OrganisationReactivated : AuditAction.OrganisationDeactivated, AuditRecordType.Organisation, id.ToString());
         Status = active ? "Organisation réactivée." : "Organisation désactivée.";
         return RedirectToPage(new { id });
     }

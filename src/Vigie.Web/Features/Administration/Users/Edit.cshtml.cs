@@ -32,14 +32,7 @@ public sealed class EditModel(VigieDbContext db, UserManager<VigieUser> users, I
         }
 
         await ShowAsync(user);
-        Input = new UserInput
-        {
-            DisplayName = user.DisplayName,
-            Email = user.Email,
-            JobTitle = user.JobTitle,
-            OrganisationId = user.OrganisationId,
-            Roles = (await users.GetRolesAsync(user)).ToList(),
-        };
+        await LoadInputAsync(user);
         return Page();
     }
 
@@ -91,7 +84,7 @@ public sealed class EditModel(VigieDbContext db, UserManager<VigieUser> users, I
             return Page();
         }
 
-        await audit.RecordAsync(AuditAction.AccountUpdated, "Compte", user.Id);
+        await audit.RecordAsync(AuditAction.AccountUpdated, AuditRecordType.Account, user.Id);
         var current = await users.GetRolesAsync(user);
         var added = requested.Except(current).ToList();
         var removed = current.Except(requested).ToList();
@@ -99,7 +92,7 @@ public sealed class EditModel(VigieDbContext db, UserManager<VigieUser> users, I
         {
             await users.AddToRolesAsync(user, added);
             await users.RemoveFromRolesAsync(user, removed);
-            await audit.RecordAsync(AuditAction.AccountRolesChanged, "Compte", user.Id);
+            await audit.RecordAsync(AuditAction.AccountRolesChanged, AuditRecordType.Account, user.Id);
             sensitive = true;
         }
 
@@ -124,7 +117,7 @@ public sealed class EditModel(VigieDbContext db, UserManager<VigieUser> users, I
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-        await audit.RecordAsync(AuditAction.MfaReset, "Compte", user.Id);
+        await audit.RecordAsync(AuditAction.MfaReset, AuditRecordType.Account, user.Id);
         Status = "Double authentification réinitialisée : la personne l'activera de nouveau à sa prochaine connexion.";
         return RedirectToPage(new { id });
     }
@@ -148,7 +141,7 @@ public sealed class EditModel(VigieDbContext db, UserManager<VigieUser> users, I
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
-        await audit.RecordAsync(AuditAction.AccountPasswordReset, "Compte", user.Id);
+        await audit.RecordAsync(AuditAction.AccountPasswordReset, AuditRecordType.Account, user.Id);
         await ShowAsync(user);
         await LoadInputAsync(user);
         TemporaryPassword = password;
@@ -175,7 +168,7 @@ public sealed class EditModel(VigieDbContext db, UserManager<VigieUser> users, I
         user.DeactivatedAt = clock.GetUtcNow().UtcDateTime;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync(AuditAction.AccountDeactivated, "Compte", user.Id);
+        await audit.RecordAsync(AuditAction.AccountDeactivated, AuditRecordType.Account, user.Id);
         Status = "Compte désactivé : la personne ne peut plus se connecter et ses sessions sont fermées.";
         return RedirectToPage(new { id });
     }
@@ -192,7 +185,7 @@ public sealed class EditModel(VigieDbContext db, UserManager<VigieUser> users, I
         user.DeactivatedAt = null;
         await users.UpdateAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
-        await audit.RecordAsync(AuditAction.AccountReactivated, "Compte", user.Id);
+        await audit.RecordAsync(AuditAction.AccountReactivated, AuditRecordType.Account, user.Id);
         Status = "Compte réactivé.";
         return RedirectToPage(new { id });
     }

@@ -1,0 +1,129 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Vigie.Tests.Infrastructure;
+using Vigie.Web.Features.Compte;
+
+namespace Vigie.Tests.Platform;
+
+/// <summary>
+/// Every route × every role (and anonymous) → the expected status of a GET. A route added to Vigie
+/// without a row here fails <see cref="Every_route_has_a_row_in_the_matrix"/>.
+/// </summary>
+public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<VigieFactory>
+{
+    private const string Anonymous = "Anonyme";
+    private static readonly Expect Ok = new(HttpStatusCode.OK, null);
+    private static readonly Expect Login = new(HttpStatusCode.Redirect, "/compte/connexion");
+    private static readonly Expect StepUp = new(HttpStatusCode.Redirect, "/compte/confirmation");
+    private static readonly Expect Forbidden = new(HttpStatusCode.Forbidden, null);
+    private static readonly Expect NotFound = new(HttpStatusCode.NotFound, null);
+
+    private static readonly string[] Everyone = [Anonymous, .. Roles.All];
+
+    /// <summary>Route pattern → (path to request, expected status by role). Placeholders {org} and {user} are real ids.</summary>
+    private static readonly Dictionary<string, (string Path, Func<string, Expect> Expected)> Matrix = new()
+    {
+        ["/"] = ("/", who => who == Anonymous ? Login : Ok),
+        ["/health"] = ("/health", _ => Ok),
+        ["/erreur/{code:int?}"] = ("/erreur/404", _ => NotFound),
+        ["/installation"] = ("/installation", _ => NotFound), // accounts exist: the setup link is dead
+        ["/compte/connexion"] = ("/compte/connexion", _ => Ok),
+        ["/compte/code"] = ("/compte/code", _ => Login), // only after a correct password
+        ["/compte/double-authentification"] = ("/compte/double-authentification", _ => Login), // idem
+        ["/compte/deconnexion"] = ("/compte/deconnexion", who => who == Anonymous ? Login : Ok),
+        ["/compte/mot-de-passe"] = ("/compte/mot-de-passe", who => who == Anonymous ? Login : Ok),
+        ["/compte/confirmation"] = ("/compte/confirmation", who => who == Anonymous ? Login : Ok),
+        ["/compte/activite"] = ("/compte/activite", who => who == Anonymous ? Login : Ok),
+        ["/compte/codes-de-secours"] = ("/compte/codes-de-secours", who => who == Anonymous ? Login : StepUp),
+        ["/administration/organisations"] = ("/administration/organisations", Only(Roles.Administrateur)),
+        ["/administration/organisations/nouvelle"] = ("/administration/organisations/nouvelle", Only(Roles.Administrateur)),
+        ["/administration/organisations/{id:guid}"] = ("/administration/organisations/{org}", Only(Roles.Administrateur)),
+        ["/administration/utilisateurs"] = ("/administration/utilisateurs", Only(Roles.Administrateur)),
+        ["/administration/utilisateurs/nouveau"] = ("/administration/utilisateurs/nouveau", Only(Roles.Administrateur)),
+        ["/administration/utilisateurs/{id}"] = ("/administration/utilisateurs/{user}", Only(Roles.Administrateur)),
+        ["/protection/journal"] = ("/protection/journal", Only(Roles.Dpo)),
+        // An export asks for a fresh code first: the DPO is sent to the confirmation page.
+        ["/protection/journal/export"] = ("/protection/journal/export", who => who == Roles.Dpo ? StepUp : Only(Roles.Dpo)(who)),
+    };
+
+    private static Func<string, Expect> Only(string role) =>
+        who => who == Anonymous ? Login : who == role ? Ok : Forbidden;
+
+    [Fact]
+    public void Every_route_has_a_row_in_the_matrix()
+    {
+        var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct()
+            .ToList();
+
+        var missing = routes.Where(r => !Matrix.ContainsKey(r)).ToList();
+        var stale = Matrix.Keys.Where(k => !routes.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, "Routes sans ligne dans la matrice d'accès : " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "Lignes de la matrice sans route : " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task Every_role_gets_the_expected_status_on_every_route()
+    {
+        var clients = new Dictionary<string, HttpClient> { [Anonymous] = factory.CreateBrowser() };
+        TestUser? someone = null;
+        foreach (var role in Roles.All)
+        {
+            someone = await factory.CreateUserAsync(role);
+            clients[role] = await factory.LoginAsync(someone);
+        }
+
+        var org = await factory.CreateOrganisationAsync();
+        var failures = new List<string>();
+        foreach (var (route, (template, expected)) in Matrix)
+        {
+            var path = template.Replace("{org}", org.ToString(), StringComparison.Ordinal).Replace("{user}", someone!.Id, StringComparison.Ordinal);
+            foreach (var who in Everyone)
+            {
+                var response = await clients[who].GetAsync(path);
+                var want = expected(who);
+                var location = response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.PathAndQuery : l.OriginalString) : null;
+                if (response.StatusCode != want.Status || (want.Location is not null && location?.StartsWith(want.Location, StringComparison.Ordinal) != true))
+                {
+                    failures.Add($"{who} GET {path} → {(int)response.StatusCode} {location}, attendu {(int)want.Status} {want.Location}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task Roles_without_the_right_cannot_post_to_protected_handlers()
+    {
+        var org = await factory.CreateOrganisationAsync();
+        var target = await factory.CreateUserAsync(Roles.Professionnel, organisationId: org);
+        var posts = new[]
+        {
+            ("/administration/organisations/nouvelle", (string?)null, Roles.Administrateur),
+            ($"/administration/organisations/{org}", "Deactivate", Roles.Administrateur),
+            ($"/administration/utilisateurs/{target.Id}", "Deactivate", Roles.Administrateur),
+            ($"/administration/utilisateurs/{target.Id}", "ResetMfa", Roles.Administrateur),
+            ("/administration/utilisateurs/nouveau", null, Roles.Administrateur),
+        };
+        foreach (var role in Roles.All.Except([Roles.Administrateur]))
+        {
+            var client = await factory.LoginAsync(role);
+            // A valid antiforgery token for this session, taken from a page the role may open.
+            var token = await Pages.TokenAsync(client, "/compte/mot-de-passe");
+            foreach (var (url, handler, _) in posts)
+            {
+                var response = await Pages.PostAsync(client, url, new() { ["Input.Name"] = "Intrusion" }, token, handler);
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{role} POST {url} {handler} → {(int)response.StatusCode}");
+            }
+        }
+
+        var stillActive = await factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Id == target.Id).IsActive));
+        Assert.True(stillActive);
+    }
+
+    private sealed record Expect(HttpStatusCode Status, string? Location);
+}
