@@ -49,7 +49,8 @@ measure() {
   log "$provider: BenchmarkDotNet, AuditVerifier.VerifyAsync over $entries entries ($runs runs each)"
   timeout 900 "$bench_bin" verify "${target[@]}" --runs "$runs" --artifacts "$bench_tmp/artifacts" >"$bench_tmp/bdn.txt" 2>&1 \
     || { cat "$bench_tmp/bdn.txt" >&2; echo "Vigie.Bench verify failed" >&2; exit 1; }
-  sed -n '/^BenchmarkDotNet v/,/^\/\/ \* Hints/p' "$bench_tmp/bdn.txt" | sed '$d'
+  # BenchmarkDotNet's summary: environment, job and table.
+  awk '/^BenchmarkDotNet v/ { on = 1 } on && /^\|/ { table = 1 } on && table && !/^\|/ { exit } on' "$bench_tmp/bdn.txt"
 
   log "$provider: cold versus warm in one process: EF Core start-up, then $runs verifications (Stopwatch)"
   timeout 300 "$bench_bin" verify "${target[@]}" --stopwatch --prime --runs "$runs"
