@@ -62,6 +62,6 @@ public sealed class AuditCommandTests
         var (code, output) = await RunVigieAsync(factory, "audit", "supprimer");
 
         Assert.Equal(64, code);
-        Assert.Contains("Commandes : audit verify, database migrate", output, StringComparison.Ordinal);
+        Assert.Contains("Commandes : audit verify, database migrate, keys rotate", output, StringComparison.Ordinal);
     }
 }

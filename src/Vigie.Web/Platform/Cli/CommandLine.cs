@@ -12,7 +12,7 @@ public static class CommandLine
     {
         // "--demo" is a switch: turn it into the setting it stands for.
         var hostArgs = args.Select(a => a == "--demo" ? "--Vigie:Accounts:Demo=true" : a).ToList();
-        if (hostArgs.Count >= 2 && hostArgs[0] is "audit" or "database")
+        if (hostArgs.Count >= 2 && hostArgs[0] is "audit" or "database" or "keys")
         {
             return (hostArgs.Take(2).ToArray(), hostArgs.Skip(2).ToArray());
         }
@@ -30,8 +30,12 @@ public static class CommandLine
                 await services.PrepareDatabaseAsync(forceMigration: true);
                 await Console.Out.WriteLineAsync("Base de données à jour.");
                 return 0;
+            case ["keys", "rotate"]:
+                var ring = Crypto.FieldKeyRing.Rotate(services.GetRequiredService<Crypto.KeyFolder>(), services.GetRequiredService<TimeProvider>());
+                await Console.Out.WriteLineAsync($"Nouvelle clé de chiffrement des champs : n° {ring.Current.Id} ({ring.Keys.Count} clés dans le trousseau). Redémarrez Vigie pour l'utiliser.");
+                return 0;
             default:
-                await Console.Error.WriteLineAsync($"Commande inconnue : {string.Join(' ', command)}. Commandes : audit verify, database migrate");
+                await Console.Error.WriteLineAsync($"Commande inconnue : {string.Join(' ', command)}. Commandes : audit verify, database migrate, keys rotate");
                 return 64;
         }
     }

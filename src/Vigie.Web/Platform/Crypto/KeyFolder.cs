@@ -67,6 +67,9 @@ public static class CryptoServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<KeyFolder>();
+        builder.Services.AddSingleton(sp => FieldKeyRing.LoadOrCreate(sp.GetRequiredService<KeyFolder>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<FieldCipher>();
+        builder.Services.AddSingleton(sp => BlindIndex.Load(sp.GetRequiredService<KeyFolder>()));
 
         // The data-protection key ring (cookies, antiforgery, encrypted MFA secrets) lives in the key folder too.
         var folder = Path.GetFullPath(
