@@ -5,6 +5,7 @@ using Vigie.Web.Features.Installation;
 using Vigie.Web.Platform.Audit;
 using Vigie.Web.Platform.Cli;
 using Vigie.Web.Platform.Crypto;
+using Vigie.Web.Platform.Email;
 using Vigie.Web.Platform.Web;
 
 var (command, hostArgs) = CommandLine.Parse(args);
@@ -14,6 +15,7 @@ builder.AddWebPlatform();
 builder.AddKeys();
 builder.AddData();
 builder.AddAudit();
+builder.AddEmail();
 builder.AddAccounts();
 builder.AddInstallation();
 builder.AddAdministration();
