@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Features.Administration;
 using Vigie.Web.Features.Compte;
+using Vigie.Web.Features.Situations;
 using Vigie.Web.Platform.Audit;
 
 namespace Vigie.Web.Data;
@@ -11,6 +12,8 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options) : I
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Situation> Situations => Set<Situation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Vigie.Tests.Infrastructure;
+using Vigie.Tests.Situations;
 using Vigie.Web.Features.Compte;
 
 namespace Vigie.Tests.Platform;
@@ -43,9 +44,16 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/administration/utilisateurs/nouveau"] = ("/administration/utilisateurs/nouveau", Only(Roles.Administrateur)),
         ["/administration/utilisateurs/{id}"] = ("/administration/utilisateurs/{user}", Only(Roles.Administrateur)),
         ["/protection/journal"] = ("/protection/journal", Only(Roles.Dpo)),
+        ["/situations"] = ("/situations", Situations),
+        ["/situations/nouvelle"] = ("/situations/nouvelle", Situations),
+        // A situation of the Coordination user's organisation: Coordination sees it; a Professionnel of another organisation gets 404.
+        ["/situations/{id:guid}"] = ("/situations/{situation}", who => who == Roles.Coordination ? Ok : who == Roles.Professionnel ? NotFound : Situations(who)),
         // An export asks for a fresh code first: the DPO is sent to the confirmation page.
         ["/protection/journal/export"] = ("/protection/journal/export", who => who == Roles.Dpo ? StepUp : Only(Roles.Dpo)(who)),
     };
+
+    private static Expect Situations(string who) =>
+        who == Anonymous ? Login : who is Roles.Professionnel or Roles.Coordination ? Ok : Forbidden;
 
     private static Func<string, Expect> Only(string role) =>
         who => who == Anonymous ? Login : who == role ? Ok : Forbidden;
@@ -77,10 +85,12 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         }
 
         var org = await factory.CreateOrganisationAsync();
+        var situation = await SituationFixtures.OpenAsync(factory, org, "Canari", "Matrice", new DateOnly(2011, 5, 6));
         var failures = new List<string>();
         foreach (var (route, (template, expected)) in Matrix)
         {
-            var path = template.Replace("{org}", org.ToString(), StringComparison.Ordinal).Replace("{user}", someone!.Id, StringComparison.Ordinal);
+            var path = template.Replace("{org}", org.ToString(), StringComparison.Ordinal).Replace("{user}", someone!.Id, StringComparison.Ordinal)
+                .Replace("{situation}", situation.ToString(), StringComparison.Ordinal);
             foreach (var who in Everyone)
             {
                 var response = await clients[who].GetAsync(path);

@@ -99,7 +99,8 @@ public sealed partial class PlatformTests(VigieFactory factory) : IClassFixture<
         Assert.DoesNotContain("/protection/journal", Links(admin));
         Assert.Contains("/protection/journal", Links(dpo));
         Assert.DoesNotContain("/administration/utilisateurs", Links(dpo));
-        Assert.Equal(["/"], Links(pro));
+        Assert.Equal(["/", "/situations"], Links(pro));
+        Assert.DoesNotContain("/situations", Links(admin));
     }
 
     [GeneratedRegex(@"<script(?![^>]*\ssrc=)[^>]*>", RegexOptions.IgnoreCase)]

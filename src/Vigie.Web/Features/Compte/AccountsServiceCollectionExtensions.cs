@@ -112,6 +112,7 @@ public static class AccountsServiceCollectionExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrateur))
             .AddPolicy(Policies.AuditLog, p => p.RequireRole(Roles.Dpo))
+            .AddPolicy(Policies.Situations, p => p.RequireRole(Roles.Professionnel, Roles.Coordination))
             .AddPolicy(Policies.RecentStepUp, p => p.RequireAuthenticatedUser().AddRequirements(new StepUpRequirement()));
         services.AddSingleton<IAuthorizationHandler, StepUpHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();

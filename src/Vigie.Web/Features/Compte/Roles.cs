@@ -46,6 +46,7 @@ public static class RoleDescriptions
 public static class Policies
 {
     public const string Administration = nameof(Administration);
+    public const string Situations = nameof(Situations);
     public const string AuditLog = nameof(AuditLog);
     public const string RecentStepUp = nameof(RecentStepUp);
 }

@@ -26,6 +26,7 @@ public static class WebPlatform
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Administration", Policies.Administration);
                 o.Conventions.AuthorizeFolder("/Protection", Policies.AuditLog);
+                o.Conventions.AuthorizeFolder("/Situations", Policies.Situations);
             })
             .AddMvcOptions(o => FrenchModelBinding.Apply(o.ModelBindingMessageProvider));
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteOptions>(o => o.LowercaseUrls = true);

@@ -1,0 +1,66 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Vigie.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Situations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Situations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReferentOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastNameEncrypted = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    FirstNameEncrypted = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    BirthDateEncrypted = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    IdentityIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    BirthYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sex = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Territory = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Situations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Situations_Organisations_ReferentOrganisationId",
+                        column: x => x.ReferentOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Situations_CreatedAt",
+                table: "Situations",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Situations_IdentityIndex",
+                table: "Situations",
+                column: "IdentityIndex");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Situations_ReferentOrganisationId_Status",
+                table: "Situations",
+                columns: new[] { "ReferentOrganisationId", "Status" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Situations");
+        }
+    }
+}

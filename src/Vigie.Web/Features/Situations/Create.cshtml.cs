@@ -1,0 +1,91 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Vigie.Web.Data;
+using Vigie.Web.Features.Compte;
+using Vigie.Web.Platform.Audit;
+using Vigie.Web.Platform.Crypto;
+
+namespace Vigie.Web.Features.Situations;
+
+public sealed class CreateModel(VigieDbContext db, FieldCipher cipher, BlindIndex index, IAuditLog audit, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public SituationInput Input { get; set; } = new();
+
+    [TempData]
+    public string? Status { get; set; }
+
+    /// <summary>Only the other organisation's name and contact: nothing of the other file.</summary>
+    public DuplicateHolder? Duplicate { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (Input.BirthDate is { } birth && (birth > today || birth < today.AddYears(-21)))
+        {
+            ModelState.AddModelError("Input.BirthDate", birth > today
+                ? "La date de naissance ne peut pas être dans le futur."
+                : "La date de naissance indique une personne de plus de 21 ans : vérifiez-la.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (!Guid.TryParse(User.FindFirstValue(VigieClaimTypes.OrganisationId), out var organisation))
+        {
+            return Forbid();
+        }
+
+        var identity = new MinorIdentity(Input.LastName!.Trim(), Input.FirstName!.Trim(), Input.BirthDate!.Value);
+        var fingerprint = index.Compute(identity.LastName, identity.FirstName, identity.BirthDate);
+        Duplicate = await db.Situations.AsNoTracking()
+            .Where(s => s.IdentityIndex == fingerprint && s.Status != SituationStatus.Cloturee)
+            .Select(s => new DuplicateHolder(s.ReferentOrganisation!.Name, s.ReferentOrganisation.Phone ?? s.ReferentOrganisation.Email))
+            .FirstOrDefaultAsync();
+        if (Duplicate is not null && !Input.ConfirmDuplicate)
+        {
+            await audit.RecordAsync(AuditAction.Read, "DoublonSituation", null, AuditOutcome.Denied);
+            return Page();
+        }
+
+        var situation = Situation.Open(identity, Input.Sex, Input.Territory, organisation,
+            User.FindFirstValue(ClaimTypes.NameIdentifier)!, cipher, index, clock.GetUtcNow().UtcDateTime);
+        db.Situations.Add(situation);
+        await db.SaveChangesAsync();
+        await audit.RecordAsync(AuditAction.Create, "Situation", situation.Id.ToString());
+        Status = "La situation est ouverte.";
+        return Redirect($"/situations/{situation.Id}");
+    }
+
+    public sealed record DuplicateHolder(string Name, string? Contact);
+
+    public sealed class SituationInput
+    {
+        [Required(ErrorMessage = "Indiquez le nom du mineur.")]
+        [StringLength(200, ErrorMessage = "Le nom fait 200 caractères au plus.")]
+        public string? LastName { get; set; }
+
+        [Required(ErrorMessage = "Indiquez le ou les prénoms du mineur.")]
+        [StringLength(200, ErrorMessage = "Les prénoms font 200 caractères au plus.")]
+        public string? FirstName { get; set; }
+
+        [Required(ErrorMessage = "Indiquez la date de naissance.")]
+        public DateOnly? BirthDate { get; set; }
+
+        public Sex Sex { get; set; }
+
+        [StringLength(120, ErrorMessage = "Le territoire fait 120 caractères au plus.")]
+        public string? Territory { get; set; }
+
+        public bool ConfirmDuplicate { get; set; }
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Vigie.Web.Features.Administration;
+using Vigie.Web.Platform.Crypto;
+
+namespace Vigie.Web.Features.Situations;
+
+public enum SituationStatus
+{
+    Reperee,
+    EnEvaluation,
+    Signalee,
+    SuivieEnCommission,
+    Cloturee,
+}
+
+public enum Sex
+{
+    NonRenseigne,
+    Fille,
+    Garcon,
+    Autre,
+}
+
+/// <summary>The identity of a minor, in clear: it only exists in memory.</summary>
+public sealed record MinorIdentity(string LastName, string FirstName, DateOnly BirthDate);
+
+/// <summary>
+/// The file of one minor. Identity fields are stored encrypted (<see cref="FieldCipher"/>, keys
+/// outside the database) with a blind index for the duplicate warning; statistical fields (sex,
+/// territory, status) stay in clear.
+/// </summary>
+public sealed class Situation
+{
+    public const string LastNamePurpose = "Situation.Nom";
+    public const string FirstNamePurpose = "Situation.Prenom";
+    public const string BirthDatePurpose = "Situation.DateNaissance";
+
+    private Situation()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public SituationStatus Status { get; private set; }
+
+    public Guid ReferentOrganisationId { get; private set; }
+
+    public Organisation? ReferentOrganisation { get; private set; }
+
+    public string CreatedById { get; private set; } = string.Empty;
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public string LastNameEncrypted { get; private set; } = string.Empty;
+
+    public string FirstNameEncrypted { get; private set; } = string.Empty;
+
+    public string BirthDateEncrypted { get; private set; } = string.Empty;
+
+    public string IdentityIndex { get; private set; } = string.Empty;
+
+    /// <summary>Year of birth only, for lists and statistics without decrypting (never the full date).</summary>
+    public int BirthYear { get; private set; }
+
+    public Sex Sex { get; private set; }
+
+    public string? Territory { get; private set; }
+
+    public static Situation Open(MinorIdentity identity, Sex sex, string? territory, Guid organisationId, string authorId,
+        FieldCipher cipher, BlindIndex index, DateTime now)
+    {
+        var situation = new Situation
+        {
+            Id = Guid.CreateVersion7(),
+            Status = SituationStatus.Reperee,
+            ReferentOrganisationId = organisationId,
+            CreatedById = authorId,
+            CreatedAt = now,
+        };
+        situation.SetIdentity(identity, cipher, index, now);
+        situation.Sex = sex;
+        situation.Territory = string.IsNullOrWhiteSpace(territory) ? null : territory.Trim();
+        return situation;
+    }
+
+    public void SetIdentity(MinorIdentity identity, FieldCipher cipher, BlindIndex index, DateTime now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(identity.LastName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(identity.FirstName);
+        LastNameEncrypted = cipher.Encrypt(identity.LastName.Trim(), LastNamePurpose);
+        FirstNameEncrypted = cipher.Encrypt(identity.FirstName.Trim(), FirstNamePurpose);
+        BirthDateEncrypted = cipher.Encrypt(identity.BirthDate.ToString("O"), BirthDatePurpose);
+        IdentityIndex = index.Compute(identity.LastName, identity.FirstName, identity.BirthDate);
+        BirthYear = identity.BirthDate.Year;
+        UpdatedAt = now;
+    }
+
+    public MinorIdentity ReadIdentity(FieldCipher cipher) => new(
+        cipher.Decrypt(LastNameEncrypted, LastNamePurpose),
+        cipher.Decrypt(FirstNameEncrypted, FirstNamePurpose),
+        DateOnly.Parse(cipher.Decrypt(BirthDateEncrypted, BirthDatePurpose), System.Globalization.CultureInfo.InvariantCulture));
+}
+
+internal sealed class SituationConfiguration : IEntityTypeConfiguration<Situation>
+{
+    public void Configure(EntityTypeBuilder<Situation> builder)
+    {
+        builder.HasOne(s => s.ReferentOrganisation).WithMany().HasForeignKey(s => s.ReferentOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(s => s.CreatedById).HasMaxLength(64);
+        builder.Property(s => s.LastNameEncrypted).HasMaxLength(1024);
+        builder.Property(s => s.FirstNameEncrypted).HasMaxLength(1024);
+        builder.Property(s => s.BirthDateEncrypted).HasMaxLength(256);
+        builder.Property(s => s.IdentityIndex).HasMaxLength(64);
+        builder.Property(s => s.Territory).HasMaxLength(120);
+        builder.HasIndex(s => s.IdentityIndex);
+        builder.HasIndex(s => new { s.ReferentOrganisationId, s.Status });
+        builder.HasIndex(s => s.CreatedAt);
+    }
+}
