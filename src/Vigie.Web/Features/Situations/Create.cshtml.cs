@@ -53,7 +53,7 @@ public sealed class CreateModel(VigieDbContext db, FieldCipher cipher, BlindInde
             .FirstOrDefaultAsync();
         if (Duplicate is not null && !Input.ConfirmDuplicate)
         {
-            await audit.RecordAsync(AuditAction.Read, "DoublonSituation", null, AuditOutcome.Denied);
+            await audit.RecordAsync(AuditAction.Read, AuditRecordType.DuplicateCheck, null, AuditOutcome.Denied);
             return Page();
         }
 
@@ -61,7 +61,7 @@ public sealed class CreateModel(VigieDbContext db, FieldCipher cipher, BlindInde
             User.FindFirstValue(ClaimTypes.NameIdentifier)!, cipher, index, clock.GetUtcNow().UtcDateTime);
         db.Situations.Add(situation);
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditAction.Create, "Situation", situation.Id.ToString());
+        await audit.RecordAsync(AuditAction.Create, AuditRecordType.Situation, situation.Id.ToString());
         Status = "La situation est ouverte.";
         return Redirect($"/situations/{situation.Id}");
     }

@@ -30,7 +30,7 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
 
         Identity = situation.Entity.ReadIdentity(cipher);
         Summary = new Row(situation.Entity.Status, situation.Entity.Sex, situation.Entity.Territory, situation.Organisation, situation.Entity.CreatedAt);
-        await audit.RecordAsync(AuditAction.Read, "Situation", id.ToString());
+        await audit.RecordAsync(AuditAction.Read, AuditRecordType.Situation, id.ToString());
         return Page();
     }
 

@@ -74,7 +74,7 @@ public static class AuditAction
     public static string Label(string action) => Labels.TryGetValue(action, out var label) ? label : action;
 }
 
-/// <summary>The record types the platform logs; modules add their own (e.g. "Situation").</summary>
+/// <summary>The record types written in the audit log.</summary>
 public static class AuditRecordType
 {
     public const string Account = "Compte";
@@ -83,4 +83,6 @@ public static class AuditRecordType
     public const string AuditLog = "JournalAudit";
     public const string Installation = "Installation";
     public const string StepUp = "Confirmation";
+    public const string Situation = "Situation";
+    public const string DuplicateCheck = "DoublonSituation";
 }
