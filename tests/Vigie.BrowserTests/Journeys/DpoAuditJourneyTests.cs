@@ -32,9 +32,7 @@ public sealed class DpoAuditJourneyTests(Chromium chromium)
 
         // 1. Installation, then the administrator's first login and enrolment.
         await Steps.InstallAsync(browser, server);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Aller à la connexion" }).ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Connexion à Vigie");
-        await browser.CheckPageAsync("connexion");
+        await Steps.GoToLoginAfterInstallAsync(browser);
         await Steps.SubmitPasswordAsync(page, admin.Email, admin.Password);
         await Steps.EnrolAsync(browser, "administrateur-");
         await Expect(page.Locator("h1")).ToHaveTextAsync($"Bonjour {admin.Name}");

@@ -21,9 +21,7 @@ public sealed class FirstRunJourneyTests(Chromium chromium)
         await Steps.InstallAsync(browser, server);
 
         // 2. First login of the Administrateur: password, then mandatory enrolment.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Aller à la connexion" }).ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Connexion à Vigie");
-        await browser.CheckPageAsync("connexion");
+        await Steps.GoToLoginAfterInstallAsync(browser);
         await Steps.SubmitPasswordAsync(page, Steps.Administrateur.Email, Steps.Administrateur.Password);
 
         await Steps.EnrolAsync(browser);

@@ -47,6 +47,15 @@ public static partial class Steps
         await browser.CheckPageAsync("installation-terminee");
     }
 
+    /// <summary>Right after <see cref="InstallAsync"/>: the link onward to the login page.</summary>
+    public static async Task GoToLoginAfterInstallAsync(BrowserSession browser)
+    {
+        var page = browser.Page;
+        await page.GetByRole(AriaRole.Link, new() { Name = "Aller à la connexion" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Connexion à Vigie");
+        await browser.CheckPageAsync("connexion");
+    }
+
     /// <summary>Types the e-mail address and password on the login page and waits for the page the server answers with.</summary>
     public static async Task SubmitPasswordAsync(IPage page, string email, string password)
     {
