@@ -107,6 +107,8 @@ public sealed partial class SituationsJourneyTests(Chromium chromium)
         await Expect(warning).ToBeVisibleAsync();
         await Expect(warning).ToContainTextAsync("Un dossier existe déjà pour ce mineur");
         await Expect(warning).ToContainTextAsync(Steps.OperatingOrganisation);
+        // Both files are the operating organisation's: the warning says it is the user's own.
+        await Expect(warning).ToContainTextAsync("dans votre organisation");
         var warningText = await warning.InnerTextAsync();
         foreach (var detail in new[] { "Lefèvre", "Inès", "Lyon 8e", birthDate.ToString("dd/MM/yyyy"), firstId })
         {

@@ -56,7 +56,7 @@ public sealed class SituationTests(VigieFactory factory) : IClassFixture<VigieFa
         Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
         var warning = page.Text("#duplicate-warning");
         Assert.Contains("Un dossier existe déjà pour ce mineur", warning, StringComparison.Ordinal);
-        Assert.Contains("MECS Les Lilas", warning, StringComparison.Ordinal);
+        Assert.Contains("auprès de : MECS Les Lilas", warning, StringComparison.Ordinal);
         Assert.DoesNotContain("Lyon 8e", page.Body!.TextContent, StringComparison.Ordinal); // nothing of the other file
         Assert.Equal("BENALI", page.QuerySelector("#Input_LastName")!.GetAttribute("value"));
 
@@ -81,6 +81,11 @@ public sealed class SituationTests(VigieFactory factory) : IClassFixture<VigieFa
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, page.Text("#form-errors"), StringComparison.Ordinal);
         Assert.Equal("Vaulx-en-Velin", page.QuerySelector("#Input_Territory")!.GetAttribute("value"));
+        // The field in error is marked and tied to its message, for screen readers too.
+        var invalid = Assert.Single(page.QuerySelectorAll("[aria-invalid=true]"));
+        var described = page.GetElementById(invalid.GetAttribute("aria-describedby")!);
+        Assert.Contains(message, described!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("input-validation-error", invalid.ClassName, StringComparison.Ordinal);
     }
 
     [Fact]

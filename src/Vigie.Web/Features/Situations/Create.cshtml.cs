@@ -49,7 +49,7 @@ public sealed class CreateModel(VigieDbContext db, FieldCipher cipher, BlindInde
         var fingerprint = index.Compute(identity.LastName, identity.FirstName, identity.BirthDate);
         Duplicate = await db.Situations.AsNoTracking()
             .Where(s => s.IdentityIndex == fingerprint && s.Status != SituationStatus.Cloturee)
-            .Select(s => new DuplicateHolder(s.ReferentOrganisation!.Name, s.ReferentOrganisation.Phone ?? s.ReferentOrganisation.Email))
+            .Select(s => new DuplicateHolder(s.ReferentOrganisation!.Name, s.ReferentOrganisation.Phone ?? s.ReferentOrganisation.Email, s.ReferentOrganisationId == organisation))
             .FirstOrDefaultAsync();
         if (Duplicate is not null && !Input.ConfirmDuplicate)
         {
@@ -66,7 +66,7 @@ public sealed class CreateModel(VigieDbContext db, FieldCipher cipher, BlindInde
         return Redirect($"/situations/{situation.Id}");
     }
 
-    public sealed record DuplicateHolder(string Name, string? Contact);
+    public sealed record DuplicateHolder(string Name, string? Contact, bool IsOwnOrganisation);
 
     public sealed class SituationInput
     {
