@@ -24,7 +24,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}" >/dev/null
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 fi
 
 # --- 2. Build once ------------------------------------------------------------------------------
@@ -32,34 +31,19 @@ log "Build"
 dotnet build Vigie.slnx -c Debug -nologo -v quiet -clp:ErrorsOnly
 
 # --- 3. A private PostgreSQL on loopback ---------------------------------------------------------
+source "$root/scripts/private-postgres.sh"
 pg_dir=$(mktemp -d /tmp/vigie-pg.XXXXXX)
-pg_started=0
 cleanup() {
-  if [ "$pg_started" = 1 ]; then
-    (cd / && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1) || true
-  fi
+  private_pg_stop "$pg_dir"
   rm -rf "$pg_dir"
 }
 trap cleanup EXIT
 
 log "PostgreSQL"
-chown postgres "$pg_dir" 2>/dev/null || true
-(cd / && runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null)
-pg_port=""
-for _ in 1 2 3 4 5; do
-  candidate=$(( 20000 + RANDOM % 20000 ))
-  if (cd / && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -w -t 30 -l "$pg_dir/server.log" \
-        -o "-p $candidate -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200" start >/dev/null); then
-    pg_port=$candidate
-    pg_started=1
-    break
-  fi
-done
-[ -n "$pg_port" ] || { echo "PostgreSQL did not start:" >&2; cat "$pg_dir/server.log" >&2; exit 1; }
-(cd / && runuser -u postgres -- "$pg_bin/psql" -h "$pg_dir" -p "$pg_port" -U postgres -q -v ON_ERROR_STOP=1 \
-  -c "CREATE ROLE vigie LOGIN CREATEDB PASSWORD 'vigie-tests-only';")
-pg_conn="Host=127.0.0.1;Port=$pg_port;Username=vigie;Password=vigie-tests-only;Database=postgres"
-echo "PostgreSQL on 127.0.0.1:$pg_port"
+private_pg_start "$pg_dir" "-c fsync=off -c synchronous_commit=off -c max_connections=200"
+private_pg_psql "$pg_dir" -c "CREATE ROLE vigie LOGIN CREATEDB PASSWORD 'vigie-tests-only';"
+pg_conn="Host=127.0.0.1;Port=$PRIVATE_PG_PORT;Username=vigie;Password=vigie-tests-only;Database=postgres"
+echo "PostgreSQL on 127.0.0.1:$PRIVATE_PG_PORT"
 
 # --- 4. Runs ------------------------------------------------------------------------------------
 passed=0; failed=0; skipped=0; broken=0

@@ -12,13 +12,10 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-pg_bin=""
+source "$(dirname "$0")/../scripts/private-postgres.sh"
 pg_dir="$bench_tmp/pg"
-pg_started=0
 cleanup() {
-  if [ "$pg_started" = 1 ]; then
-    (cd / && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w -t 30 stop >/dev/null 2>&1) || true
-  fi
+  private_pg_stop "$pg_dir"
   bench_cleanup
 }
 trap cleanup EXIT
@@ -91,28 +88,15 @@ measure Sqlite ""
 ls -l "$bench_tmp/data-Sqlite/vigie.db" >&2
 
 if [ "${WITH_POSTGRES:-0}" = 1 ]; then
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  pg_bin=$(private_pg_bin)
   [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || { echo "WITH_POSTGRES=1 needs Debian's postgresql package." >&2; exit 1; }
   [ "$(id -u)" -eq 0 ] || { echo "WITH_POSTGRES=1 runs the server as the postgres user: run as root." >&2; exit 1; }
   log "PostgreSQL: a temporary cluster on 127.0.0.1"
   mkdir -p "$pg_dir"
   chmod 755 "$bench_tmp"
-  chown postgres "$pg_dir"
-  (cd / && runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth-local=trust \
-    --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null)
-  pg_port=""
-  for _ in 1 2 3 4 5; do
-    candidate=$(bench_free_port)
-    if (cd / && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -w -t 30 -l "$pg_dir/server.log" \
-          -o "-p $candidate -k $pg_dir -c listen_addresses=127.0.0.1" start >/dev/null); then
-      pg_port=$candidate
-      pg_started=1
-      break
-    fi
-  done
-  [ -n "$pg_port" ] || { echo "PostgreSQL did not start:" >&2; cat "$pg_dir/server.log" >&2; exit 1; }
-  (cd / && runuser -u postgres -- "$pg_bin/psql" -h "$pg_dir" -p "$pg_port" -U postgres -q -v ON_ERROR_STOP=1 \
-    -c "CREATE ROLE vigie_bench LOGIN PASSWORD 'vigie-bench-only';" -c "CREATE DATABASE vigie_bench OWNER vigie_bench;")
+  private_pg_start "$pg_dir"
+  pg_port=$PRIVATE_PG_PORT
+  private_pg_psql "$pg_dir" -c "CREATE ROLE vigie_bench LOGIN PASSWORD 'vigie-bench-only';" -c "CREATE DATABASE vigie_bench OWNER vigie_bench;"
   echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $NF }') on 127.0.0.1:$pg_port (default durability settings)"
   measure Postgres "Host=127.0.0.1;Port=$pg_port;Username=vigie_bench;Password=vigie-bench-only;Database=vigie_bench"
 fi

@@ -32,4 +32,21 @@ public static class Navigation
 
         await page.WaitForLoadStateAsync(LoadState.Load);
     }
+
+    /// <summary>
+    /// Clicks, waits for the new document, then checks where it landed. Used instead of a click
+    /// followed by <c>WaitForURLAsync</c>, which can miss a navigation that finishes before it starts
+    /// waiting on a loaded machine.
+    /// </summary>
+    public static async Task ClickAndWaitForUrlAsync(this ILocator target, IPage page, Func<string, bool> expected)
+    {
+        await target.ClickAndWaitForNewDocumentAsync(page);
+        if (!expected(page.Url))
+        {
+            throw new InvalidOperationException($"Après le clic, la page est {page.Url}, qui n'est pas l'adresse attendue.");
+        }
+    }
+
+    public static Task ClickAndWaitForUrlAsync(this ILocator target, IPage page, System.Text.RegularExpressions.Regex expected) =>
+        target.ClickAndWaitForUrlAsync(page, url => expected.IsMatch(url));
 }

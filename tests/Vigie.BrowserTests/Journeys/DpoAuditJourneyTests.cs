@@ -72,8 +72,7 @@ public sealed class DpoAuditJourneyTests(Chromium chromium)
         // 4. The journal, from the navigation. A DPO administers nothing.
         await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Organisations" })).ToHaveCountAsync(0);
         await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Utilisateurs" })).ToHaveCountAsync(0);
-        await navigation.GetByRole(AriaRole.Link, new() { Name = "Journal d'audit" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/protection/journal");
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Journal d'audit" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/protection/journal");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Journal d'audit");
         var resultCount = page.Locator("p.result-count");
         await Expect(resultCount).ToHaveTextAsync(new Regex(@"^\d+ entrée\(s\) correspondent\.$"));
@@ -86,8 +85,7 @@ public sealed class DpoAuditJourneyTests(Chromium chromium)
 
         // By action: the installation's organisation (recorded for the administrator) and the one created since.
         await page.GetByLabel("Action", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Organisation créée" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
-        await page.WaitForURLAsync(url => HttpUtility.ParseQueryString(new Uri(url).Query)["action"] == "organisation.created");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAndWaitForUrlAsync(page, url => HttpUtility.ParseQueryString(new Uri(url).Query)["action"] == "organisation.created");
         await Expect(resultCount).ToHaveTextAsync("2 entrée(s) correspondent.");
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(WithAction("Organisation créée")).ToHaveCountAsync(2);
@@ -107,8 +105,7 @@ public sealed class DpoAuditJourneyTests(Chromium chromium)
         // By person: everything the administrator did, and nothing else.
         await page.GetByLabel("Utilisateur (nom ou e-mail)").FillAsync(admin.Email);
         await page.GetByLabel("Action", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Toutes" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
-        await page.WaitForURLAsync(url =>
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAndWaitForUrlAsync(page, url =>
         {
             var query = HttpUtility.ParseQueryString(new Uri(url).Query);
             return query["utilisateur"] == admin.Email && string.IsNullOrEmpty(query["action"]);
@@ -141,8 +138,7 @@ public sealed class DpoAuditJourneyTests(Chromium chromium)
         var exportHref = await export.GetAttributeAsync("href");
         Assert.NotNull(exportHref);
         Assert.StartsWith("/protection/journal/export?", exportHref, StringComparison.Ordinal);
-        await export.ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/compte/confirmation");
+        await export.ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/compte/confirmation");
         Assert.Equal(exportHref, HttpUtility.ParseQueryString(new Uri(page.Url).Query)["retour"]);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Confirmer votre identité");
         await browser.CheckPageAsync("confirmation");
@@ -199,11 +195,9 @@ public sealed class DpoAuditJourneyTests(Chromium chromium)
         await browser.CheckPageAsync("apres-export");
 
         // 6. The DPO's own trail: the refused and the accepted code, the export, and each reading of the journal.
-        await navigation.GetByRole(AriaRole.Link, new() { Name = "Journal d'audit" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/protection/journal" && new Uri(url).Query.Length == 0);
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Journal d'audit" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/protection/journal" && new Uri(url).Query.Length == 0);
         await page.GetByLabel("Utilisateur (nom ou e-mail)").FillAsync(Dpo.Name);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
-        await page.WaitForURLAsync(url => HttpUtility.ParseQueryString(new Uri(url).Query)["utilisateur"] == Dpo.Name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAndWaitForUrlAsync(page, url => HttpUtility.ParseQueryString(new Uri(url).Query)["utilisateur"] == Dpo.Name);
         var dpoActions = new Dictionary<string, int>
         {
             ["Double authentification activée"] = 1,

@@ -32,8 +32,7 @@ public sealed partial class SituationsJourneyTests(Chromium chromium)
 
         // 2. "Situations" in the navigation: nothing yet.
         var navigation = Steps.MainNavigation(page);
-        await navigation.GetByRole(AriaRole.Link, new() { Name = "Situations" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/situations");
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Situations" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/situations");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Situations");
         await Expect(page.Locator("p.empty")).ToHaveTextAsync("Aucune situation visible.");
         var rows = page.Locator("table.data-table tbody tr");
@@ -41,8 +40,7 @@ public sealed partial class SituationsJourneyTests(Chromium chromium)
         await browser.CheckPageAsync("situations-vide");
 
         // 3. The form, sent with a birth date in the future: refused, with what was typed kept.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle situation" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/situations/nouvelle");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle situation" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/situations/nouvelle");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Nouvelle situation");
         await Expect(page.Locator("#duplicate-warning")).ToHaveCountAsync(0);
         await browser.CheckPageAsync("nouvelle-situation");
@@ -75,8 +73,7 @@ public sealed partial class SituationsJourneyTests(Chromium chromium)
 
         // 4. Corrected: the file opens on its details page.
         await birth.FillAsync(IsoDate(birthDate));
-        await submit.ClickAsync();
-        await page.WaitForURLAsync(DetailsPath());
+        await submit.ClickAndWaitForUrlAsync(page, DetailsPath());
         var firstId = IdInPath(page.Url);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Inès Marie Lefèvre");
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La situation est ouverte.");
@@ -84,8 +81,7 @@ public sealed partial class SituationsJourneyTests(Chromium chromium)
         await browser.CheckPageAsync("situation-ouverte");
 
         // 5. Back to the list: one row, leading to that file.
-        await page.GetByRole(AriaRole.Link, new() { Name = "← Situations" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/situations");
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Situations" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/situations");
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows.Locator("td")).ToHaveTextAsync([today.ToString("dd/MM/yyyy"), "Repérée", birthDate.Year.ToString(), "Lyon 8e", Steps.OperatingOrganisation, "Ouvrir"]);
         Assert.Equal($"/situations/{firstId}", await rows.GetByRole(AriaRole.Link, new() { Name = "Ouvrir" }).GetAttributeAsync("href"));
@@ -93,8 +89,7 @@ public sealed partial class SituationsJourneyTests(Chromium chromium)
         await browser.CheckPageAsync("situations-une");
 
         // 6. The same minor typed otherwise (case, accents): the warning names the referent organisation, nothing of the file.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle situation" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/situations/nouvelle");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle situation" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/situations/nouvelle");
         await lastName.FillAsync("LEFEVRE");
         await firstName.FillAsync("ines marie");
         await birth.FillAsync(IsoDate(birthDate));
@@ -125,8 +120,7 @@ public sealed partial class SituationsJourneyTests(Chromium chromium)
 
         // 7. Ticked: the second file opens, as typed.
         await confirm.CheckAsync();
-        await submit.ClickAsync();
-        await page.WaitForURLAsync(DetailsPath());
+        await submit.ClickAndWaitForUrlAsync(page, DetailsPath());
         var secondId = IdInPath(page.Url);
         Assert.NotEqual(firstId, secondId);
         await Expect(page.Locator("h1")).ToHaveTextAsync("ines marie LEFEVRE");
@@ -134,8 +128,7 @@ public sealed partial class SituationsJourneyTests(Chromium chromium)
         await browser.CheckPageAsync("situation-doublon-ouverte");
 
         // 8. The list has both.
-        await navigation.GetByRole(AriaRole.Link, new() { Name = "Situations" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/situations");
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Situations" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/situations");
         await Expect(rows).ToHaveCountAsync(2);
         var links = page.Locator("table.data-table tbody a");
         var hrefs = new List<string?>();

@@ -113,9 +113,8 @@ public static partial class Steps
         await page.Locator("[name='Input.Territory']").FillAsync(organisation.Territory);
         await page.Locator("[name='Input.Email']").FillAsync(organisation.Email);
         await page.Locator("[name='Input.Phone']").FillAsync(organisation.Phone);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Créer l'organisation" }).ClickAsync();
-
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/administration/organisations");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer l'organisation" })
+            .ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/administration/organisations");
         await Expect(page.GetByText($"L'organisation « {organisation.Name} » a été créée.")).ToBeVisibleAsync();
         var row = page.Locator("table.data-table tbody tr", new() { HasText = organisation.Name });
         await Expect(row).ToHaveCountAsync(1);

@@ -1,6 +1,5 @@
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Vigie.Tests.Infrastructure;
 using Vigie.Web.Features.Compte;
 
 namespace Vigie.Tests.Compte;
@@ -8,7 +7,7 @@ namespace Vigie.Tests.Compte;
 public sealed class CommonPasswordValidatorTests
 {
     private static CommonPasswordList List(string? extraFile = null) =>
-        new(Options.Create(new AccountsOptions { CommonPasswordsFile = extraFile }), new Environment());
+        new(Options.Create(new AccountsOptions { CommonPasswordsFile = extraFile }), new TestHostEnvironment());
 
     [Theory]
     [InlineData("123456789012")]
@@ -43,13 +42,5 @@ public sealed class CommonPasswordValidatorTests
         {
             File.Delete(file);
         }
-    }
-
-    private sealed class Environment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "Vigie";
-        public string ContentRootPath { get; set; } = Path.GetTempPath();
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

@@ -1,8 +1,7 @@
 using System.Text;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Vigie.Tests.Infrastructure;
 using Vigie.Web.Platform.Crypto;
 
 namespace Vigie.Tests.Platform;
@@ -12,7 +11,7 @@ public sealed class CryptoTests : IDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "vigie-crypto-" + Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero));
 
-    private KeyFolder Folder() => new(Options.Create(new KeysOptions { Folder = _folder }), new Environment());
+    private KeyFolder Folder() => new(Options.Create(new KeysOptions { Folder = _folder }), new TestHostEnvironment());
 
     [Fact]
     public void A_field_round_trips_and_leaves_no_clear_text()
@@ -95,13 +94,5 @@ public sealed class CryptoTests : IDisposable
         {
             Directory.Delete(_folder, recursive: true);
         }
-    }
-
-    private sealed class Environment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "Vigie";
-        public string ContentRootPath { get; set; } = Path.GetTempPath();
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

@@ -2,8 +2,6 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using SmtpServer;
@@ -11,6 +9,7 @@ using SmtpServer.ComponentModel;
 using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
+using Vigie.Tests.Infrastructure;
 using Vigie.Web.Platform.Email;
 using SmtpPeer = SmtpServer.SmtpServer;
 
@@ -84,7 +83,7 @@ public sealed class MailTransportTests : IAsyncDisposable
     public async Task Pickup_transport_writes_a_message_that_reads_back()
     {
         var settings = Settings(MailTransportKind.Pickup);
-        var transport = new PickupFolderTransport(settings, new Environment(), TimeProvider.System);
+        var transport = new PickupFolderTransport(settings, new TestHostEnvironment(), TimeProvider.System);
 
         var receipt = await transport.SendAsync(EmailServiceCollectionExtensions.NewMessage(settings.Value, "crip@metropole.test", "Sujet", "Corps"));
 
@@ -129,13 +128,5 @@ public sealed class MailTransportTests : IAsyncDisposable
 
         public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
             Task.FromResult(to.User != "inconnu");
-    }
-
-    private sealed class Environment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "Vigie";
-        public string ContentRootPath { get; set; } = Path.GetTempPath();
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }
