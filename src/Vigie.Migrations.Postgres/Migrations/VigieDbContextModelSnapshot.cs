@@ -305,6 +305,13 @@ namespace Vigie.Migrations.Postgres.Migrations
                     b.Property<int>("BirthYear")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -338,6 +345,10 @@ namespace Vigie.Migrations.Postgres.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("StatusBeforeClosure")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 

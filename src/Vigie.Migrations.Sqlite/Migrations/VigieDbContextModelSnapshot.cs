@@ -296,6 +296,13 @@ namespace Vigie.Migrations.Sqlite.Migrations
                     b.Property<int>("BirthYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -329,6 +336,10 @@ namespace Vigie.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusBeforeClosure")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 

@@ -7,7 +7,7 @@ using Vigie.Web.Platform.Crypto;
 
 namespace Vigie.Web.Features.Situations;
 
-public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLog audit) : PageModel
+public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLog audit, TimeProvider clock) : PageModel
 {
     [TempData]
     public string? Status { get; set; }
@@ -16,7 +16,58 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
 
     public Row Summary { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public async Task<IActionResult> OnGetAsync(Guid id) =>
+        await ShowAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, ClosureReason? reason)
+    {
+        var situation = await db.Situations.VisibleTo(User).FirstOrDefaultAsync(s => s.Id == id);
+        if (situation is null)
+        {
+            return NotFound();
+        }
+
+        if (reason is null || !Enum.IsDefined(reason.Value))
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("Reason", "Choisissez le motif de clôture.");
+            return await ShowAsync(id) ? Page() : NotFound();
+        }
+
+        if (situation.Status == SituationStatus.Cloturee)
+        {
+            Status = "La situation était déjà clôturée.";
+            return RedirectToPage(new { id });
+        }
+
+        situation.Close(reason.Value, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync();
+        await audit.RecordAsync(AuditAction.Update, AuditRecordType.Situation, id.ToString());
+        Status = "La situation est clôturée.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostReopenAsync(Guid id)
+    {
+        var situation = await db.Situations.VisibleTo(User).FirstOrDefaultAsync(s => s.Id == id);
+        if (situation is null)
+        {
+            return NotFound();
+        }
+
+        if (situation.Status == SituationStatus.Cloturee)
+        {
+            situation.Reopen(clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+            await audit.RecordAsync(AuditAction.Update, AuditRecordType.Situation, id.ToString());
+        }
+
+        Status = "La situation est rouverte.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Loads what the page shows; false when the situation is out of scope or absent (the same 404).</summary>
+    private async Task<bool> ShowAsync(Guid id)
     {
         var situation = await db.Situations.AsNoTracking().VisibleTo(User)
             .Where(s => s.Id == id)
@@ -24,15 +75,15 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
             .FirstOrDefaultAsync();
         if (situation is null)
         {
-            // Out of scope or absent: the same answer, so existence does not leak.
-            return NotFound();
+            return false;
         }
 
         Identity = situation.Entity.ReadIdentity(cipher);
-        Summary = new Row(situation.Entity.Status, situation.Entity.Sex, situation.Entity.Territory, situation.Organisation, situation.Entity.CreatedAt);
+        Summary = new Row(situation.Entity.Status, situation.Entity.Sex, situation.Entity.Territory, situation.Organisation,
+            situation.Entity.CreatedAt, situation.Entity.ClosureReason);
         await audit.RecordAsync(AuditAction.Read, AuditRecordType.Situation, id.ToString());
-        return Page();
+        return true;
     }
 
-    public sealed record Row(SituationStatus Status, Sex Sex, string? Territory, string Organisation, DateTime CreatedAt);
+    public sealed record Row(SituationStatus Status, Sex Sex, string? Territory, string Organisation, DateTime CreatedAt, ClosureReason? ClosureReason);
 }

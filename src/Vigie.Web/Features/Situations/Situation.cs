@@ -22,6 +22,30 @@ public enum Sex
     Autre,
 }
 
+public enum ClosureReason
+{
+    Majorite,
+    ConduiteTerminee,
+    Demenagement,
+    ContactPerdu,
+    Autre,
+}
+
+/// <summary>The allowed status changes, in one place (later modules move situations through it).</summary>
+public static class SituationTransitions
+{
+    private static readonly Dictionary<SituationStatus, SituationStatus[]> Allowed = new()
+    {
+        [SituationStatus.Reperee] = [SituationStatus.EnEvaluation, SituationStatus.Signalee, SituationStatus.SuivieEnCommission, SituationStatus.Cloturee],
+        [SituationStatus.EnEvaluation] = [SituationStatus.Signalee, SituationStatus.SuivieEnCommission, SituationStatus.Cloturee],
+        [SituationStatus.Signalee] = [SituationStatus.SuivieEnCommission, SituationStatus.Cloturee],
+        [SituationStatus.SuivieEnCommission] = [SituationStatus.Signalee, SituationStatus.Cloturee],
+        [SituationStatus.Cloturee] = [], // only Reopen leaves it, back to the status it had
+    };
+
+    public static bool CanMove(SituationStatus from, SituationStatus to) => Allowed[from].Contains(to);
+}
+
 /// <summary>The identity of a minor, in clear: it only exists in memory.</summary>
 public sealed record MinorIdentity(string LastName, string FirstName, DateOnly BirthDate);
 
@@ -68,6 +92,52 @@ public sealed class Situation
     public Sex Sex { get; private set; }
 
     public string? Territory { get; private set; }
+
+    public DateTime? ClosedAt { get; private set; }
+
+    public ClosureReason? ClosureReason { get; private set; }
+
+    /// <summary>The status a closed situation returns to when reopened.</summary>
+    public SituationStatus? StatusBeforeClosure { get; private set; }
+
+    public void MoveTo(SituationStatus status, DateTime now)
+    {
+        if (status == SituationStatus.Cloturee || !SituationTransitions.CanMove(Status, status))
+        {
+            throw new InvalidOperationException($"Passage de {Status} à {status} impossible.");
+        }
+
+        Status = status;
+        UpdatedAt = now;
+    }
+
+    public void Close(ClosureReason reason, DateTime now)
+    {
+        if (!SituationTransitions.CanMove(Status, SituationStatus.Cloturee) || !Enum.IsDefined(reason))
+        {
+            throw new InvalidOperationException("Cette situation ne peut pas être clôturée.");
+        }
+
+        StatusBeforeClosure = Status;
+        Status = SituationStatus.Cloturee;
+        ClosureReason = reason;
+        ClosedAt = now;
+        UpdatedAt = now;
+    }
+
+    public void Reopen(DateTime now)
+    {
+        if (Status != SituationStatus.Cloturee)
+        {
+            throw new InvalidOperationException("Seule une situation clôturée peut être rouverte.");
+        }
+
+        Status = StatusBeforeClosure ?? SituationStatus.EnEvaluation;
+        StatusBeforeClosure = null;
+        ClosureReason = null;
+        ClosedAt = null;
+        UpdatedAt = now;
+    }
 
     public static Situation Open(MinorIdentity identity, Sex sex, string? territory, Guid organisationId, string authorId,
         FieldCipher cipher, BlindIndex index, DateTime now)

@@ -12,6 +12,15 @@ public static class SituationLabels
         _ => status.ToString(),
     };
 
+    public static string Closure(ClosureReason reason) => reason switch
+    {
+        ClosureReason.Majorite => "Majorité",
+        ClosureReason.ConduiteTerminee => "Fin de la conduite prostitutionnelle",
+        ClosureReason.Demenagement => "Départ du territoire",
+        ClosureReason.ContactPerdu => "Perte de contact",
+        _ => "Autre motif",
+    };
+
     public static string Sex(Sex sex) => sex switch
     {
         Situations.Sex.Fille => "Fille",
