@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
-
 namespace Vigie.Web.Features.Compte;
 
 /// <summary>A user whose password was set by an administrator may only change it (or log out) until they do.</summary>
@@ -8,7 +5,7 @@ public sealed class PasswordChangeGate(RequestDelegate next)
 {
     public const string ClaimType = "vigie:must-change-password";
 
-    public async Task InvokeAsync(HttpContext context, UserManager<VigieUser> users)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (context.User.HasClaim(ClaimType, "1"))
         {

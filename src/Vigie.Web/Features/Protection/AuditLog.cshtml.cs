@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.AspNetCore.WebUtilities;
 using Vigie.Web.Data;
+using Vigie.Web.Platform.Web;
 using Vigie.Web.Platform.Audit;
 
 namespace Vigie.Web.Features.Protection;
@@ -39,11 +39,5 @@ public sealed class AuditLogModel(VigieDbContext db, IAuditLog audit) : PageMode
         await audit.RecordAsync(AuditAction.Read, AuditRecordType.AuditLog, null);
     }
 
-    public string PageLink(int page)
-    {
-        var query = QueryHelpers.ParseQuery(Request.QueryString.Value);
-        var values = query.Where(q => q.Key != "page").ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
-        values["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return QueryHelpers.AddQueryString("/protection/journal", values);
-    }
+    public string PageLink(int page) => Paging.Link(Request, page);
 }

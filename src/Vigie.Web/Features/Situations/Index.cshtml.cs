@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
+using Vigie.Web.Platform.Web;
 
 namespace Vigie.Web.Features.Situations;
 
@@ -57,13 +57,7 @@ public sealed class IndexModel(VigieDbContext db) : PageModel
             .ToListAsync();
     }
 
-    public string PageLink(int page)
-    {
-        var values = QueryHelpers.ParseQuery(Request.QueryString.Value).Where(q => q.Key != "page")
-            .ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
-        values["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return QueryHelpers.AddQueryString("/situations", values);
-    }
+    public string PageLink(int page) => Paging.Link(Request, page);
 
     public sealed record Row(Guid Id, DateTime CreatedAt, SituationStatus Status, int BirthYear, string? Territory, string Organisation);
 }
