@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Features.Administration;
 using Vigie.Web.Features.Compte;
+using Vigie.Web.Features.Notifications;
 using Vigie.Web.Features.Situations;
+using Vigie.Web.Features.Situations.LegalSteps;
+using Vigie.Web.Features.Situations.Trame;
 using Vigie.Web.Platform.Audit;
 
 namespace Vigie.Web.Data;
@@ -14,6 +17,20 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options) : I
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Situation> Situations => Set<Situation>();
+
+    public DbSet<SituationEvent> SituationEvents => Set<SituationEvent>();
+
+    public DbSet<SituationAssignment> SituationAssignments => Set<SituationAssignment>();
+
+    public DbSet<EmergencyAccess> EmergencyAccesses => Set<EmergencyAccess>();
+
+    public DbSet<TrameDraft> TrameDrafts => Set<TrameDraft>();
+
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+
+    public DbSet<LegalStep> LegalSteps => Set<LegalStep>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

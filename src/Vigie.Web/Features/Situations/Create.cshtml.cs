@@ -60,6 +60,7 @@ public sealed class CreateModel(VigieDbContext db, FieldCipher cipher, BlindInde
         var situation = Situation.Open(identity, Input.Sex, Input.Territory, organisation,
             User.FindFirstValue(ClaimTypes.NameIdentifier)!, cipher, index, clock.GetUtcNow().UtcDateTime);
         db.Situations.Add(situation);
+        db.SituationEvents.Add(SituationEvent.Of(situation.Id, situation.CreatedAt, situation.CreatedById, SituationEventKind.Opened));
         await db.SaveChangesAsync();
         await audit.RecordAsync(AuditAction.Create, AuditRecordType.Situation, situation.Id.ToString());
         Status = "La situation est ouverte.";

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, ClosureReason? reason)
     {
-        var situation = await db.Situations.VisibleTo(User).FirstOrDefaultAsync(s => s.Id == id);
+        var situation = await db.Situations.VisibleTo(User, clock.GetUtcNow().UtcDateTime).FirstOrDefaultAsync(s => s.Id == id);
         if (situation is null)
         {
             return NotFound();
@@ -40,7 +41,9 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
             return RedirectToPage(new { id });
         }
 
-        situation.Close(reason.Value, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        situation.Close(reason.Value, now);
+        db.SituationEvents.Add(SituationEvent.Of(id, now, User.FindFirstValue(ClaimTypes.NameIdentifier)!, SituationEventKind.Closed, reason.Value.ToString()));
         await db.SaveChangesAsync();
         await audit.RecordAsync(AuditAction.Update, AuditRecordType.Situation, id.ToString());
         Status = "La situation est clôturée.";
@@ -49,7 +52,7 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
 
     public async Task<IActionResult> OnPostReopenAsync(Guid id)
     {
-        var situation = await db.Situations.VisibleTo(User).FirstOrDefaultAsync(s => s.Id == id);
+        var situation = await db.Situations.VisibleTo(User, clock.GetUtcNow().UtcDateTime).FirstOrDefaultAsync(s => s.Id == id);
         if (situation is null)
         {
             return NotFound();
@@ -57,7 +60,9 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
 
         if (situation.Status == SituationStatus.Cloturee)
         {
-            situation.Reopen(clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            situation.Reopen(now);
+            db.SituationEvents.Add(SituationEvent.Of(id, now, User.FindFirstValue(ClaimTypes.NameIdentifier)!, SituationEventKind.Reopened, situation.Status.ToString()));
             await db.SaveChangesAsync();
             await audit.RecordAsync(AuditAction.Update, AuditRecordType.Situation, id.ToString());
         }
@@ -69,7 +74,7 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
     /// <summary>Loads what the page shows; false when the situation is out of scope or absent (the same 404).</summary>
     private async Task<bool> ShowAsync(Guid id)
     {
-        var situation = await db.Situations.AsNoTracking().VisibleTo(User)
+        var situation = await db.Situations.AsNoTracking().VisibleTo(User, clock.GetUtcNow().UtcDateTime)
             .Where(s => s.Id == id)
             .Select(s => new { Entity = s, Organisation = s.ReferentOrganisation!.Name })
             .FirstOrDefaultAsync();

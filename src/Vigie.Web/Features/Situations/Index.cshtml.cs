@@ -10,7 +10,7 @@ namespace Vigie.Web.Features.Situations;
 /// The situations the user may see, filtered and paged by the database; names stay encrypted in
 /// lists (no decryption per row).
 /// </summary>
-public sealed class IndexModel(VigieDbContext db) : PageModel
+public sealed class IndexModel(VigieDbContext db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -34,7 +34,7 @@ public sealed class IndexModel(VigieDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var query = db.Situations.AsNoTracking().VisibleTo(User);
+        var query = db.Situations.AsNoTracking().VisibleTo(User, clock.GetUtcNow().UtcDateTime);
         if (Statut is { } status && Enum.IsDefined(status))
         {
             query = query.Where(s => s.Status == status);

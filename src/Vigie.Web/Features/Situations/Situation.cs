@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Vigie.Web.Features.Administration;
+using Vigie.Web.Features.Situations.LegalSteps;
+using Vigie.Web.Features.Situations.Trame;
 using Vigie.Web.Platform.Crypto;
 
 namespace Vigie.Web.Features.Situations;
@@ -86,6 +88,24 @@ public sealed class Situation
 
     public string IdentityIndex { get; private set; } = string.Empty;
 
+    /// <summary>Blind index of the family name alone, for the name search.</summary>
+    public string NameIndex { get; private set; } = string.Empty;
+
+    /// <summary>The level of the current evaluation (copied when an evaluation is validated), for lists.</summary>
+    public QualificationLevel? Level { get; private set; }
+
+    /// <summary>The detection date of the current evaluation (trame §3), for lists and statistics.</summary>
+    public DateOnly? DetectedOn { get; private set; }
+
+    /// <summary>Number of the current (latest validated) evaluation; 0 before the first one.</summary>
+    public int EvaluationCount { get; private set; }
+
+    public List<SituationAssignment> Assignments { get; private set; } = [];
+
+    public List<EmergencyAccess> EmergencyAccesses { get; private set; } = [];
+
+    public List<LegalStep> LegalSteps { get; private set; } = [];
+
     /// <summary>Year of birth only, for lists and statistics without decrypting (never the full date).</summary>
     public int BirthYear { get; private set; }
 
@@ -164,8 +184,38 @@ public sealed class Situation
         FirstNameEncrypted = cipher.Encrypt(identity.FirstName.Trim(), FirstNamePurpose);
         BirthDateEncrypted = cipher.Encrypt(identity.BirthDate.ToString("O"), BirthDatePurpose);
         IdentityIndex = index.Compute(identity.LastName, identity.FirstName, identity.BirthDate);
+        NameIndex = index.ComputeName(identity.LastName);
         BirthYear = identity.BirthDate.Year;
         UpdatedAt = now;
+    }
+
+    /// <summary>Records that evaluation number <paramref name="number"/> is now the current picture.</summary>
+    public void TakeEvaluation(int number, QualificationLevel? level, DateOnly? detectedOn, DateTime now)
+    {
+        EvaluationCount = number;
+        Level = level;
+        DetectedOn = detectedOn;
+        if (Status == SituationStatus.Reperee)
+        {
+            Status = SituationStatus.EnEvaluation;
+        }
+
+        UpdatedAt = now;
+    }
+
+    /// <summary>Re-encrypts the identity under the current field key (after a key rotation).</summary>
+    public bool ReencryptIdentity(FieldCipher cipher)
+    {
+        if (!cipher.IsOlderThanCurrentKey(LastNameEncrypted) && !cipher.IsOlderThanCurrentKey(FirstNameEncrypted)
+            && !cipher.IsOlderThanCurrentKey(BirthDateEncrypted))
+        {
+            return false;
+        }
+
+        LastNameEncrypted = cipher.Encrypt(cipher.Decrypt(LastNameEncrypted, LastNamePurpose), LastNamePurpose);
+        FirstNameEncrypted = cipher.Encrypt(cipher.Decrypt(FirstNameEncrypted, FirstNamePurpose), FirstNamePurpose);
+        BirthDateEncrypted = cipher.Encrypt(cipher.Decrypt(BirthDateEncrypted, BirthDatePurpose), BirthDatePurpose);
+        return true;
     }
 
     public MinorIdentity ReadIdentity(FieldCipher cipher) => new(
@@ -185,7 +235,10 @@ internal sealed class SituationConfiguration : IEntityTypeConfiguration<Situatio
         builder.Property(s => s.BirthDateEncrypted).HasMaxLength(256);
         builder.Property(s => s.IdentityIndex).HasMaxLength(64);
         builder.Property(s => s.Territory).HasMaxLength(120);
+        builder.Property(s => s.NameIndex).HasMaxLength(64);
         builder.HasIndex(s => s.IdentityIndex);
+        builder.HasIndex(s => s.NameIndex);
+        builder.HasIndex(s => new { s.Status, s.CreatedAt });
         builder.HasIndex(s => new { s.ReferentOrganisationId, s.Status });
         builder.HasIndex(s => s.CreatedAt);
     }

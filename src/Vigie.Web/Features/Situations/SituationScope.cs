@@ -6,21 +6,37 @@ namespace Vigie.Web.Features.Situations;
 /// <summary>
 /// Who sees which situations (ACCESS.md), applied inside the database query. The one place the
 /// commission and mobile-team modules will extend. Out of scope means "does not exist": 404.
+/// <list type="bullet">
+/// <item>Coordination: all situations.</item>
+/// <item>Professionnel: those of their organisation, those they are assigned to (assignment not
+/// ended), and those they opened by emergency access in the last 24 hours.</item>
+/// <item>Every other role: none (for now).</item>
+/// </list>
+/// Closed situations follow the same rule.
 /// </summary>
 public static class SituationScope
 {
-    public static IQueryable<Situation> VisibleTo(this IQueryable<Situation> situations, ClaimsPrincipal user)
+    public static IQueryable<Situation> VisibleTo(this IQueryable<Situation> situations, ClaimsPrincipal user, DateTime now)
     {
         if (user.IsInRole(Roles.Coordination))
         {
             return situations;
         }
 
-        if (user.IsInRole(Roles.Professionnel) && Guid.TryParse(user.FindFirstValue(VigieClaimTypes.OrganisationId), out var organisation))
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (user.IsInRole(Roles.Professionnel) && userId is not null
+            && Guid.TryParse(user.FindFirstValue(VigieClaimTypes.OrganisationId), out var organisation))
         {
-            return situations.Where(s => s.ReferentOrganisationId == organisation);
+            return situations.Where(s => s.ReferentOrganisationId == organisation
+                || s.Assignments.Any(a => a.UserId == userId && a.EndedAt == null)
+                || s.EmergencyAccesses.Any(e => e.UserId == userId && e.ExpiresAt > now));
         }
 
         return situations.Where(_ => false);
     }
+
+    /// <summary>How the user reaches a situation they can see, to explain it on the page.</summary>
+    public static bool IsOwnOrganisation(ClaimsPrincipal user, Situation situation) =>
+        Guid.TryParse(user.FindFirstValue(VigieClaimTypes.OrganisationId), out var organisation)
+        && situation.ReferentOrganisationId == organisation;
 }

@@ -22,6 +22,13 @@ public sealed class BlindIndex(byte[] key)
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonical)));
     }
 
+    /// <summary>
+    /// A keyed fingerprint of the family name alone, for searching a minor by name among the
+    /// situations the user may see (a different domain prefix keeps it unrelated to <see cref="Compute"/>).
+    /// </summary>
+    public string ComputeName(string lastName) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("nom|" + Normalise(lastName))));
+
     /// <summary>Lower case, no accents, letters only (spaces, hyphens and apostrophes vary in how people type a name): "Éloïse-Marie" → "eloisemarie".</summary>
     public static string Normalise(string value)
     {
