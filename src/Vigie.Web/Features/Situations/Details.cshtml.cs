@@ -13,6 +13,8 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
     [TempData]
     public string? Status { get; set; }
 
+    public Guid Id { get; private set; }
+
     public MinorIdentity Identity { get; private set; } = new(string.Empty, string.Empty, default);
 
     public Row Summary { get; private set; } = null!;
@@ -83,6 +85,7 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
             return false;
         }
 
+        Id = id;
         Identity = situation.Entity.ReadIdentity(cipher);
         Summary = new Row(situation.Entity.Status, situation.Entity.Sex, situation.Entity.Territory, situation.Organisation,
             situation.Entity.CreatedAt, situation.Entity.ClosureReason);
