@@ -47,10 +47,15 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/situations"] = ("/situations", Situations),
         ["/situations/nouvelle"] = ("/situations/nouvelle", Situations),
         // A situation of the Coordination user's organisation: Coordination sees it; a Professionnel of another organisation gets 404.
-        ["/situations/{id:guid}"] = ("/situations/{situation}", who => who == Roles.Coordination ? Ok : who == Roles.Professionnel ? NotFound : Situations(who)),
+        ["/situations/{id:guid}"] = ("/situations/{situation}", InScopeOfCoordinationOnly),
+        ["/situations/{id:guid}/identite"] = ("/situations/{situation}/identite", InScopeOfCoordinationOnly),
         // An export asks for a fresh code first: the DPO is sent to the confirmation page.
         ["/protection/journal/export"] = ("/protection/journal/export", who => who == Roles.Dpo ? StepUp : Only(Roles.Dpo)(who)),
     };
+
+    /// <summary>A page of the fixture situation (another organisation's): Coordination sees it, a Professionnel gets 404.</summary>
+    private static Expect InScopeOfCoordinationOnly(string who) =>
+        who == Roles.Coordination ? Ok : who == Roles.Professionnel ? NotFound : Situations(who);
 
     private static Expect Situations(string who) =>
         who == Anonymous ? Login : who is Roles.Professionnel or Roles.Coordination ? Ok : Forbidden;

@@ -27,14 +27,7 @@ public sealed class CreateModel(VigieDbContext db, FieldCipher cipher, BlindInde
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (Input.BirthDate is { } birth && (birth > today || birth < today.AddYears(-21)))
-        {
-            ModelState.AddModelError("Input.BirthDate", birth > today
-                ? "La date de naissance ne peut pas être dans le futur."
-                : "La date de naissance indique une personne de plus de 21 ans : vérifiez-la.");
-        }
-
+        Input.CheckBirthDate(ModelState, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -88,5 +81,16 @@ public sealed class CreateModel(VigieDbContext db, FieldCipher cipher, BlindInde
         public string? Territory { get; set; }
 
         public bool ConfirmDuplicate { get; set; }
+
+        /// <summary>The birth-date rules shared by opening a situation and correcting its identity.</summary>
+        public void CheckBirthDate(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, DateOnly today)
+        {
+            if (BirthDate is { } birth && (birth > today || birth < today.AddYears(-21)))
+            {
+                modelState.AddModelError("Input.BirthDate", birth > today
+                    ? "La date de naissance ne peut pas être dans le futur."
+                    : "La date de naissance indique une personne de plus de 21 ans : vérifiez-la.");
+            }
+        }
     }
 }

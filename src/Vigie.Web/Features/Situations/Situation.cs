@@ -171,9 +171,15 @@ public sealed class Situation
             CreatedAt = now,
         };
         situation.SetIdentity(identity, cipher, index, now);
-        situation.Sex = sex;
-        situation.Territory = string.IsNullOrWhiteSpace(territory) ? null : territory.Trim();
+        situation.SetDescription(sex, territory, now);
         return situation;
+    }
+
+    public void SetDescription(Sex sex, string? territory, DateTime now)
+    {
+        Sex = Enum.IsDefined(sex) ? sex : Sex.NonRenseigne;
+        Territory = string.IsNullOrWhiteSpace(territory) ? null : territory.Trim();
+        UpdatedAt = now;
     }
 
     public void SetIdentity(MinorIdentity identity, FieldCipher cipher, BlindIndex index, DateTime now)
