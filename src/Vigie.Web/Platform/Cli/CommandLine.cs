@@ -34,8 +34,17 @@ public static class CommandLine
                 var ring = Crypto.FieldKeyRing.Rotate(services.GetRequiredService<Crypto.KeyFolder>(), services.GetRequiredService<TimeProvider>());
                 await Console.Out.WriteLineAsync($"Nouvelle clé de chiffrement des champs : n° {ring.Current.Id} ({ring.Keys.Count} clés dans le trousseau). Redémarrez Vigie pour l'utiliser.");
                 return 0;
+            case ["keys", "reencrypt"]:
+                using (var scope = services.CreateScope())
+                {
+                    var pass = ActivatorUtilities.CreateInstance<Features.Protection.Reencryption>(scope.ServiceProvider);
+                    var reports = await pass.RunAsync(r => Console.Out.WriteLine($"{r.Table}.{r.Column} : {r.Read} lignes lues, {r.Rewritten} rechiffrées"));
+                    await Console.Out.WriteLineAsync($"Rechiffrement terminé : {reports.Sum(r => r.Rewritten)} valeurs réécrites avec la clé courante.");
+                }
+
+                return 0;
             default:
-                await Console.Error.WriteLineAsync($"Commande inconnue : {string.Join(' ', command)}. Commandes : audit verify, database migrate, keys rotate");
+                await Console.Error.WriteLineAsync($"Commande inconnue : {string.Join(' ', command)}. Commandes : audit verify, database migrate, keys rotate, keys reencrypt");
                 return 64;
         }
     }

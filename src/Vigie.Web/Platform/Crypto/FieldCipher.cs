@@ -18,7 +18,7 @@ public sealed class FieldKeyRing
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    private FieldKeyRing(IReadOnlyList<FieldKey> keys) => Keys = keys;
+    internal FieldKeyRing(IReadOnlyList<FieldKey> keys) => Keys = keys;
 
     public IReadOnlyList<FieldKey> Keys { get; }
 
