@@ -49,6 +49,10 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         // A situation of the Coordination user's organisation: Coordination sees it; a Professionnel of another organisation gets 404.
         ["/situations/{id:guid}"] = ("/situations/{situation}", InScopeOfCoordinationOnly),
         ["/situations/{id:guid}/identite"] = ("/situations/{situation}/identite", InScopeOfCoordinationOnly),
+        ["/situations/{id:guid}/partage"] = ("/situations/{situation}/partage", InScopeOfCoordinationOnly),
+        // Emergency access is for Professionnels only, after a fresh code (Coordination already sees everything).
+        ["/situations/acces-urgence"] = ("/situations/acces-urgence", who => who == Roles.Professionnel ? StepUp : who == Roles.Coordination ? Forbidden : Situations(who)),
+        ["/notifications"] = ("/notifications", who => who == Anonymous ? Login : Ok),
         // An export asks for a fresh code first: the DPO is sent to the confirmation page.
         ["/protection/journal/export"] = ("/protection/journal/export", who => who == Roles.Dpo ? StepUp : Only(Roles.Dpo)(who)),
     };

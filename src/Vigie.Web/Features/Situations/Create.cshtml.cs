@@ -62,35 +62,13 @@ public sealed class CreateModel(VigieDbContext db, FieldCipher cipher, BlindInde
 
     public sealed record DuplicateHolder(string Name, string? Contact, bool IsOwnOrganisation);
 
-    public sealed class SituationInput
+    public sealed class SituationInput : MinorIdentityInput
     {
-        [Required(ErrorMessage = "Indiquez le nom du mineur.")]
-        [StringLength(200, ErrorMessage = "Le nom fait 200 caractères au plus.")]
-        public string? LastName { get; set; }
-
-        [Required(ErrorMessage = "Indiquez le ou les prénoms du mineur.")]
-        [StringLength(200, ErrorMessage = "Les prénoms font 200 caractères au plus.")]
-        public string? FirstName { get; set; }
-
-        [Required(ErrorMessage = "Indiquez la date de naissance.")]
-        public DateOnly? BirthDate { get; set; }
-
         public Sex Sex { get; set; }
 
         [StringLength(120, ErrorMessage = "Le territoire fait 120 caractères au plus.")]
         public string? Territory { get; set; }
 
         public bool ConfirmDuplicate { get; set; }
-
-        /// <summary>The birth-date rules shared by opening a situation and correcting its identity.</summary>
-        public void CheckBirthDate(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, DateOnly today)
-        {
-            if (BirthDate is { } birth && (birth > today || birth < today.AddYears(-21)))
-            {
-                modelState.AddModelError("Input.BirthDate", birth > today
-                    ? "La date de naissance ne peut pas être dans le futur."
-                    : "La date de naissance indique une personne de plus de 21 ans : vérifiez-la.");
-            }
-        }
     }
 }

@@ -19,6 +19,9 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
 
     public Row Summary { get; private set; } = null!;
 
+    /// <summary>How the user reaches it when it is not their organisation's (shared, emergency access).</summary>
+    public SituationReach Reach { get; private set; } = SituationReach.Ordinary;
+
     public async Task<IActionResult> OnGetAsync(Guid id) =>
         await ShowAsync(id) ? Page() : NotFound();
 
@@ -89,6 +92,7 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
         Identity = situation.Entity.ReadIdentity(cipher);
         Summary = new Row(situation.Entity.Status, situation.Entity.Sex, situation.Entity.Territory, situation.Organisation,
             situation.Entity.CreatedAt, situation.Entity.ClosureReason);
+        Reach = await SituationReach.OfAsync(db, User, id, situation.Entity.ReferentOrganisationId, clock.GetUtcNow().UtcDateTime);
         await audit.RecordAsync(AuditAction.Read, AuditRecordType.Situation, id.ToString());
         return true;
     }

@@ -38,6 +38,11 @@ public static class AuditAction
     public const string Delete = "record.deleted";
     public const string Export = "record.exported";
 
+    // Access to situations beyond the referent organisation (record: the situation).
+    public const string SituationShared = "situation.shared";
+    public const string SituationShareEnded = "situation.share-ended";
+    public const string EmergencyAccess = "situation.emergency-access";
+
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
         [LoginSucceeded] = "Connexion",
@@ -69,6 +74,9 @@ public static class AuditAction
         [Update] = "Modification",
         [Delete] = "Suppression",
         [Export] = "Export",
+        [SituationShared] = "Situation partagée",
+        [SituationShareEnded] = "Fin d'un partage de situation",
+        [EmergencyAccess] = "Accès d'urgence à une situation",
     };
 
     public static string Label(string action) => Labels.TryGetValue(action, out var label) ? label : action;
@@ -85,4 +93,10 @@ public static class AuditRecordType
     public const string StepUp = "Confirmation";
     public const string Situation = "Situation";
     public const string DuplicateCheck = "DoublonSituation";
+
+    /// <summary>The sharing section of a situation (record id: the situation).</summary>
+    public const string SituationSharing = "Situation.Partage";
+
+    /// <summary>An emergency access request that matched no situation (no record id).</summary>
+    public const string EmergencyAccess = "AccesUrgence";
 }
