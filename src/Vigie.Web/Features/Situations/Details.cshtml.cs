@@ -22,6 +22,9 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
     /// <summary>How the user reaches it when it is not their organisation's (shared, emergency access).</summary>
     public SituationReach Reach { get; private set; } = SituationReach.Ordinary;
 
+    /// <summary>Close, reopen and correct the identity: Coordination and the referent organisation only.</summary>
+    public bool MayManage { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id) =>
         await ShowAsync(id) ? Page() : NotFound();
 
@@ -31,6 +34,11 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
         if (situation is null)
         {
             return NotFound();
+        }
+
+        if (!SituationScope.MayManage(User, situation))
+        {
+            return Forbid();
         }
 
         if (reason is null || !Enum.IsDefined(reason.Value))
@@ -63,6 +71,11 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
             return NotFound();
         }
 
+        if (!SituationScope.MayManage(User, situation))
+        {
+            return Forbid();
+        }
+
         if (situation.Status == SituationStatus.Cloturee)
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -92,6 +105,7 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
         Identity = situation.Entity.ReadIdentity(cipher);
         Summary = new Row(situation.Entity.Status, situation.Entity.Sex, situation.Entity.Territory, situation.Organisation,
             situation.Entity.CreatedAt, situation.Entity.ClosureReason);
+        MayManage = SituationScope.MayManage(User, situation.Entity);
         Reach = await SituationReach.OfAsync(db, User, id, situation.Entity.ReferentOrganisationId, clock.GetUtcNow().UtcDateTime);
         await audit.RecordAsync(AuditAction.Read, AuditRecordType.Situation, id.ToString());
         return true;

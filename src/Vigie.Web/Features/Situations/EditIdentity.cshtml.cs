@@ -35,6 +35,11 @@ public sealed class EditIdentityModel(VigieDbContext db, FieldCipher cipher, Bli
             return NotFound();
         }
 
+        if (!SituationScope.MayManage(User, situation))
+        {
+            return Forbid();
+        }
+
         var identity = situation.ReadIdentity(cipher);
         Input = new CreateModel.SituationInput
         {
@@ -54,6 +59,11 @@ public sealed class EditIdentityModel(VigieDbContext db, FieldCipher cipher, Bli
         if (situation is null)
         {
             return NotFound();
+        }
+
+        if (!SituationScope.MayManage(User, situation))
+        {
+            return Forbid();
         }
 
         if (IsClosed)

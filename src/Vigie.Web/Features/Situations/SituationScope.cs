@@ -35,6 +35,14 @@ public static class SituationScope
         return situations.Where(_ => false);
     }
 
+    /// <summary>
+    /// Who may manage a situation they see: close, reopen, correct the identity, share. Coordination
+    /// and the Professionnels of the referent organisation; not a professional it is shared with
+    /// (they contribute to the trame and the steps) nor an emergency access (read only).
+    /// </summary>
+    public static bool MayManage(ClaimsPrincipal user, Situation situation) =>
+        user.IsInRole(Roles.Coordination) || (user.IsInRole(Roles.Professionnel) && IsOwnOrganisation(user, situation));
+
     /// <summary>How the user reaches a situation they can see, to explain it on the page.</summary>
     public static bool IsOwnOrganisation(ClaimsPrincipal user, Situation situation) =>
         Guid.TryParse(user.FindFirstValue(VigieClaimTypes.OrganisationId), out var organisation)

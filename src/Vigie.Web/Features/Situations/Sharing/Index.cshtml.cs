@@ -176,8 +176,7 @@ public sealed class IndexModel(VigieDbContext db, FieldCipher cipher, IAuditLog 
     private Task<Situation?> FindAsync(Guid id) =>
         db.Situations.AsNoTracking().VisibleTo(User, Now).FirstOrDefaultAsync(s => s.Id == id);
 
-    private bool MayManage(Situation situation) =>
-        User.IsInRole(Roles.Coordination) || (User.IsInRole(Roles.Professionnel) && SituationScope.IsOwnOrganisation(User, situation));
+    private bool MayManage(Situation situation) => SituationScope.MayManage(User, situation);
 
     /// <summary>Who may receive a share: active professionnels of an organisation other than the referent one.</summary>
     private IQueryable<VigieUser> Eligible(Guid referentOrganisationId) =>

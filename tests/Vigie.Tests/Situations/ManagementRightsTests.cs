@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Vigie.Tests.Infrastructure;
+using Vigie.Web.Features.Compte;
+using Vigie.Web.Features.Situations;
+
+namespace Vigie.Tests.Situations;
+
+/// <summary>Closing, reopening and correcting the identity belong to Coordination and the referent organisation.</summary>
+public sealed class ManagementRightsTests(VigieFactory factory) : IClassFixture<VigieFactory>
+{
+    [Fact]
+    public async Task A_professional_reaching_a_situation_by_share_or_emergency_access_reads_it_but_cannot_close_it_or_correct_the_identity()
+    {
+        var referent = await factory.CreateOrganisationAsync();
+        var id = await SituationFixtures.OpenAsync(factory, referent, "Fontaine", "Jade", new DateOnly(2010, 6, 7));
+        var assignee = await factory.CreateUserAsync(Roles.Professionnel);
+        var emergency = await factory.CreateUserAsync(Roles.Professionnel);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        await factory.WithDbAsync(async db =>
+        {
+            db.SituationAssignments.Add(new SituationAssignment { SituationId = id, UserId = assignee.Id, ReasonEncrypted = "x", AssignedAt = now, AssignedById = "fixture" });
+            db.EmergencyAccesses.Add(new EmergencyAccess { SituationId = id, UserId = emergency.Id, JustificationEncrypted = "x", GrantedAt = now, ExpiresAt = now.AddHours(24) });
+            await db.SaveChangesAsync();
+        });
+
+        foreach (var user in new[] { assignee, emergency })
+        {
+            var client = await factory.LoginAsync(user);
+            var page = await Pages.GetDocumentAsync(client, $"/situations/{id}");
+            Assert.Equal("Jade Fontaine", page.Text("h1"));
+            Assert.Null(page.QuerySelector("form[action*='handler=Close'], .danger-zone"));
+            Assert.Null(page.QuerySelector($"a[href='/situations/{id}/identite']"));
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/situations/{id}/identite")).StatusCode);
+
+            var token = await Pages.TokenAsync(client, "/situations/nouvelle");
+            var close = await Pages.PostAsync(client, $"/situations/{id}", new() { ["Reason"] = "Majorite" }, token, handler: "Close");
+            Assert.Equal(HttpStatusCode.Forbidden, close.StatusCode);
+        }
+
+        Assert.Equal(SituationStatus.Reperee, await factory.WithDbAsync(db => db.Situations.Where(s => s.Id == id).Select(s => s.Status).SingleAsync()));
+
+        var own = await factory.LoginAsync(await factory.CreateUserAsync(Roles.Professionnel, organisationId: referent));
+        var mine = await Pages.GetDocumentAsync(own, $"/situations/{id}");
+        Assert.NotNull(mine.QuerySelector(".danger-zone"));
+        Assert.Equal(HttpStatusCode.OK, (await own.GetAsync($"/situations/{id}/identite")).StatusCode);
+    }
+}
