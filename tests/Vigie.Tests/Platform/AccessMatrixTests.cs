@@ -46,11 +46,17 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/protection/journal"] = ("/protection/journal", Only(Roles.Dpo)),
         ["/situations"] = ("/situations", Situations),
         ["/situations/nouvelle"] = ("/situations/nouvelle", Situations),
-        // A situation of the Coordination user's organisation: Coordination sees it; a Professionnel of another organisation gets 404.
-        ["/situations/{id:guid}"] = ("/situations/{situation}", who => who == Roles.Coordination ? Ok : who == Roles.Professionnel ? NotFound : Situations(who)),
+        ["/situations/{id:guid}"] = ("/situations/{situation}", OtherOrganisationsSituation),
+        ["/situations/{id:guid}/etapes"] = ("/situations/{situation}/etapes", OtherOrganisationsSituation),
+        ["/situations/{id:guid}/chronologie"] = ("/situations/{situation}/chronologie", OtherOrganisationsSituation),
+        ["/echeances"] = ("/echeances", Situations),
         // An export asks for a fresh code first: the DPO is sent to the confirmation page.
         ["/protection/journal/export"] = ("/protection/journal/export", who => who == Roles.Dpo ? StepUp : Only(Roles.Dpo)(who)),
     };
+
+    /// <summary>A situation of the Coordination user's organisation: Coordination sees it; a Professionnel of another organisation gets 404.</summary>
+    private static Expect OtherOrganisationsSituation(string who) =>
+        who == Roles.Coordination ? Ok : who == Roles.Professionnel ? NotFound : Situations(who);
 
     private static Expect Situations(string who) =>
         who == Anonymous ? Login : who is Roles.Professionnel or Roles.Coordination ? Ok : Forbidden;

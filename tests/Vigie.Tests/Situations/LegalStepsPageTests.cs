@@ -41,6 +41,16 @@ public sealed class LegalStepsPageTests(VigieFactory factory) : IClassFixture<Vi
     private Task<string> DisplayNameAsync(TestUser user) =>
         factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.DisplayName).SingleAsync());
 
+    /// <summary>The situation still has just that one step, not done.</summary>
+    private async Task AssertOnlyStepStillOpenAsync(Guid situation, Guid step)
+    {
+        var (count, completedAt) = await factory.WithDbAsync(async db => (
+            await db.LegalSteps.CountAsync(s => s.SituationId == situation),
+            (await db.LegalSteps.AsNoTracking().SingleAsync(s => s.Id == step)).CompletedAt));
+        Assert.Equal(1, count);
+        Assert.Null(completedAt);
+    }
+
     private static IHtmlTableRowElement Row(IHtmlDocument page, Guid stepId) =>
         (IHtmlTableRowElement)page.QuerySelector($"#etape-{stepId}")!;
 
@@ -205,11 +215,7 @@ public sealed class LegalStepsPageTests(VigieFactory factory) : IClassFixture<Vi
 
         Assert.Equal(HttpStatusCode.NotFound, record.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, complete.StatusCode);
-        var (count, completedAt) = await factory.WithDbAsync(async db => (
-            await db.LegalSteps.CountAsync(s => s.SituationId == id),
-            (await db.LegalSteps.AsNoTracking().SingleAsync(s => s.Id == step.Id)).CompletedAt));
-        Assert.Equal(1, count);
-        Assert.Null(completedAt);
+        await AssertOnlyStepStillOpenAsync(id, step.Id);
 
         // A step of another situation cannot be completed through this one.
         var (_, otherClient, otherId, _) = await SetUpAsync("Blanc", "Anaïs");
@@ -241,10 +247,6 @@ public sealed class LegalStepsPageTests(VigieFactory factory) : IClassFixture<Vi
 
         Assert.Contains("La situation est clôturée", record.Text("#form-errors"), StringComparison.Ordinal);
         Assert.Contains("La situation est clôturée", complete.Text("#form-errors"), StringComparison.Ordinal);
-        var (count, completedAt) = await factory.WithDbAsync(async db => (
-            await db.LegalSteps.CountAsync(s => s.SituationId == id),
-            (await db.LegalSteps.AsNoTracking().SingleAsync(s => s.Id == step.Id)).CompletedAt));
-        Assert.Equal(1, count);
-        Assert.Null(completedAt);
+        await AssertOnlyStepStillOpenAsync(id, step.Id);
     }
 }

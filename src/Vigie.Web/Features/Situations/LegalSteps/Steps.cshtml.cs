@@ -50,15 +50,10 @@ public sealed class StepsModel(VigieDbContext db, FieldCipher cipher, IAuditLog 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var situation = await FindAsync(id, now);
-        if (situation is null)
+        var (situation, refusal) = await EditableAsync(id, now);
+        if (refusal is not null || situation is null)
         {
-            return NotFound();
-        }
-
-        if (situation.Status == SituationStatus.Cloturee)
-        {
-            return await RefuseClosedAsync(id);
+            return refusal ?? NotFound();
         }
 
         LegalStepKind? kind = null;
@@ -132,15 +127,10 @@ public sealed class StepsModel(VigieDbContext db, FieldCipher cipher, IAuditLog 
     public async Task<IActionResult> OnPostCompleteAsync(Guid id, Guid stepId)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var situation = await FindAsync(id, now);
-        if (situation is null)
+        var (_, refusal) = await EditableAsync(id, now);
+        if (refusal is not null)
         {
-            return NotFound();
-        }
-
-        if (situation.Status == SituationStatus.Cloturee)
-        {
-            return await RefuseClosedAsync(id);
+            return refusal;
         }
 
         var step = await db.LegalSteps.FirstOrDefaultAsync(s => s.Id == stepId && s.SituationId == id);
@@ -170,16 +160,25 @@ public sealed class StepsModel(VigieDbContext db, FieldCipher cipher, IAuditLog 
         return Redirect($"/situations/{id}/etapes");
     }
 
-    private Task<SituationHead?> FindAsync(Guid id, DateTime now) =>
-        db.Situations.AsNoTracking().VisibleTo(User, now).Where(s => s.Id == id)
+    /// <summary>The situation, when the user may change its steps; otherwise the answer to give (404 out of scope, the page with an error when closed).</summary>
+    private async Task<(SituationHead? Situation, IActionResult? Refusal)> EditableAsync(Guid id, DateTime now)
+    {
+        var situation = await db.Situations.AsNoTracking().VisibleTo(User, now).Where(s => s.Id == id)
             .Select(s => new SituationHead(s.Status, s.ReferentOrganisationId))
             .FirstOrDefaultAsync();
+        if (situation is null)
+        {
+            return (null, NotFound());
+        }
 
-    private async Task<IActionResult> RefuseClosedAsync(Guid id)
-    {
-        ModelState.Clear();
-        ModelState.AddModelError(string.Empty, "La situation est clôturée : ses étapes ne peuvent plus être modifiées. Rouvrez-la d'abord.");
-        return await ShowAsync(id) ? Page() : NotFound();
+        if (situation.Status == SituationStatus.Cloturee)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, "La situation est clôturée : ses étapes ne peuvent plus être modifiées. Rouvrez-la d'abord.");
+            return (situation, await ShowAsync(id) ? Page() : NotFound());
+        }
+
+        return (situation, null);
     }
 
     /// <summary>
