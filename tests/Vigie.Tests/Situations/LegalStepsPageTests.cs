@@ -89,7 +89,7 @@ public sealed class LegalStepsPageTests(VigieFactory factory) : IClassFixture<Vi
         var done = await Pages.PostFormAsync(client, url, new() { ["stepId"] = step.Id.ToString() }, handler: "Complete");
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         page = await Pages.GetDocumentAsync(client, url);
-        Assert.Contains("Faite le", Row(page, step.Id).Cells[6].TextContent, StringComparison.Ordinal);
+        Assert.Matches($@"Faite\s+le \d{{2}}/\d{{2}}/\d{{4}} à \d{{2}}:\d{{2}}, par {await DisplayNameAsync(pro)}", Row(page, step.Id).Cells[6].TextContent);
         Assert.Null(Row(page, step.Id).QuerySelector("form"));
 
         var (completedBy, events, audits) = await factory.WithDbAsync(async db => (
