@@ -3,6 +3,7 @@ using Vigie.Web.Features.Administration;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Installation;
 using Vigie.Web.Features.Notifications;
+using Vigie.Web.Features.Situations.Timeline;
 using Vigie.Web.Platform.Audit;
 using Vigie.Web.Platform.Cli;
 using Vigie.Web.Platform.Crypto;
@@ -21,6 +22,7 @@ builder.AddAccounts();
 builder.AddInstallation();
 builder.AddAdministration();
 builder.AddNotifications();
+builder.AddSituationTimeline();
 
 var app = builder.Build();
 

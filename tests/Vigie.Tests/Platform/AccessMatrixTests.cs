@@ -53,6 +53,9 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         // Emergency access is for Professionnels only, after a fresh code (Coordination already sees everything).
         ["/situations/acces-urgence"] = ("/situations/acces-urgence", who => who == Roles.Professionnel ? StepUp : who == Roles.Coordination ? Forbidden : Situations(who)),
         ["/notifications"] = ("/notifications", who => who == Anonymous ? Login : Ok),
+        ["/situations/{id:guid}/etapes"] = ("/situations/{situation}/etapes", InScopeOfCoordinationOnly),
+        ["/situations/{id:guid}/chronologie"] = ("/situations/{situation}/chronologie", InScopeOfCoordinationOnly),
+        ["/echeances"] = ("/echeances", Situations),
         // An export asks for a fresh code first: the DPO is sent to the confirmation page.
         ["/protection/journal/export"] = ("/protection/journal/export", who => who == Roles.Dpo ? StepUp : Only(Roles.Dpo)(who)),
     };

@@ -99,8 +99,9 @@ public sealed partial class PlatformTests(VigieFactory factory) : IClassFixture<
         Assert.DoesNotContain("/protection/journal", Links(admin));
         Assert.Contains("/protection/journal", Links(dpo));
         Assert.DoesNotContain("/administration/utilisateurs", Links(dpo));
-        Assert.Equal(["/", "/situations"], Links(pro));
+        Assert.Equal(["/", "/situations", "/echeances"], Links(pro));
         Assert.DoesNotContain("/situations", Links(admin));
+        Assert.DoesNotContain("/echeances", Links(dpo));
     }
 
     [GeneratedRegex(@"<script(?![^>]*\ssrc=)[^>]*>", RegexOptions.IgnoreCase)]

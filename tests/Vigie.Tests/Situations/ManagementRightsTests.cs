@@ -38,6 +38,18 @@ public sealed class ManagementRightsTests(VigieFactory factory) : IClassFixture<
             Assert.Equal(HttpStatusCode.Forbidden, close.StatusCode);
         }
 
+        // An emergency access reads the steps but does not record any; a share contributes.
+        var reader = await factory.LoginAsync(emergency);
+        var steps = await Pages.GetDocumentAsync(reader, $"/situations/{id}/etapes");
+        Assert.NotNull(steps.QuerySelector("#read-only-notice"));
+        Assert.Empty(steps.QuerySelectorAll("main form"));
+        var readerToken = await Pages.TokenAsync(reader, "/situations/nouvelle");
+        var step = new Dictionary<string, string> { ["Input.Kind"] = "Opp", ["Input.OccurredAt"] = factory.Clock.GetUtcNow().AddHours(-1).ToString("yyyy-MM-ddTHH:mm") };
+        Assert.Equal(HttpStatusCode.Forbidden, (await Pages.PostAsync(reader, $"/situations/{id}/etapes", step, readerToken)).StatusCode);
+        var contributor = await Pages.GetDocumentAsync(await factory.LoginAsync(assignee), $"/situations/{id}/etapes");
+        Assert.Null(contributor.QuerySelector("#read-only-notice"));
+        Assert.NotEmpty(contributor.QuerySelectorAll("main form"));
+
         Assert.Equal(SituationStatus.Reperee, await factory.WithDbAsync(db => db.Situations.Where(s => s.Id == id).Select(s => s.Status).SingleAsync()));
 
         var own = await factory.LoginAsync(await factory.CreateUserAsync(Roles.Professionnel, organisationId: referent));

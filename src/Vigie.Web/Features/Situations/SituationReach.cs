@@ -18,6 +18,9 @@ public sealed record SituationReach(ReachKind Kind, DateTime? EmergencyUntil = n
 {
     public static readonly SituationReach Ordinary = new(ReachKind.Ordinary);
 
+    /// <summary>An emergency access reads; it does not change the trame or the steps.</summary>
+    public bool MayContribute => Kind != ReachKind.Emergency;
+
     /// <summary>Call only for a situation already found through <see cref="SituationScope.VisibleTo"/>.</summary>
     public static async Task<SituationReach> OfAsync(VigieDbContext db, ClaimsPrincipal user, Guid situationId, Guid referentOrganisationId, DateTime now)
     {

@@ -99,4 +99,16 @@ public static class AuditRecordType
 
     /// <summary>An emergency access request that matched no situation (no record id).</summary>
     public const string EmergencyAccess = "AccesUrgence";
+
+    /// <summary>The legal steps section of one situation (record id: the situation).</summary>
+    public const string SituationSteps = "Situation.Etapes";
+
+    /// <summary>The timeline of one situation (record id: the situation).</summary>
+    public const string SituationTimeline = "Situation.Chronologie";
+
+    /// <summary>One legal step (record id: the step).</summary>
+    public const string LegalStep = "EtapeLegale";
+
+    /// <summary>A user's own list of due steps across situations ("Mes échéances").</summary>
+    public const string MyDeadlines = "MesEcheances";
 }
