@@ -39,6 +39,7 @@ public sealed class TimelineTests(TimelineFactory factory) : IClassFixture<Timel
     public async Task The_timeline_merges_every_source_in_order_with_the_actors_names()
     {
         var org = await factory.CreateOrganisationAsync();
+        var partner = await factory.CreateOrganisationAsync("Club de prévention Rive Gauche");
         var pro = await factory.CreateUserAsync(Roles.Professionnel, organisationId: org);
         var coordination = await factory.CreateUserAsync(Roles.Coordination, organisationId: org);
         var id = await SituationFixtures.OpenAsync(factory, org, "Vidal", "Emma", new DateOnly(2010, 6, 1));
@@ -51,7 +52,7 @@ public sealed class TimelineTests(TimelineFactory factory) : IClassFixture<Timel
                 SituationEvent.Of(id, t0.AddHours(1), pro.Id, SituationEventKind.StatusChanged, nameof(SituationStatus.EnEvaluation)),
                 SituationEvent.Of(id, t0.AddHours(2), coordination.Id, SituationEventKind.EvaluationValidated, "1"),
                 SituationEvent.Of(id, t0.AddHours(3), pro.Id, SituationEventKind.LegalStepRecorded, nameof(LegalStepKind.Opp)),
-                SituationEvent.Of(id, t0.AddHours(8), pro.Id, SituationEventKind.Assigned));
+                SituationEvent.Of(id, t0.AddHours(8), pro.Id, SituationEventKind.Assigned, partner.ToString()));
             db.Evaluations.Add(new Evaluation { SituationId = id, Number = 1, ValidatedAt = t0.AddHours(2), ValidatedById = coordination.Id, Level = QualificationLevel.EnRisque });
             var opp = new LegalStep
             {
@@ -96,6 +97,7 @@ public sealed class TimelineTests(TimelineFactory factory) : IClassFixture<Timel
         Assert.Contains("Destinataire : Parquet de Lyon", all[4].TextContent, StringComparison.Ordinal);
         Assert.Contains($"Enregistrée par {proName}", all[4].TextContent, StringComparison.Ordinal);
         Assert.Contains("Échéance respectée", all[5].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Organisation : Club de prévention Rive Gauche", all[7].TextContent, StringComparison.Ordinal);
         Assert.Contains("En retard", all[8].TextContent, StringComparison.Ordinal);
         Assert.Contains($"Responsable {proName}", all[8].TextContent, StringComparison.Ordinal);
         Assert.Equal("Chronologie — Emma Vidal", page.Text("h1"));

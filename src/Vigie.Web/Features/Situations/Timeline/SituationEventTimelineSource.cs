@@ -21,9 +21,17 @@ public sealed class SituationEventTimelineSource(VigieDbContext db) : ITimelineS
             .Where(e => e.SituationId == situationId && !ToldElsewhere.Contains(e.Kind))
             .OrderBy(e => e.At).ThenBy(e => e.Id)
             .ToListAsync(cancellationToken);
+        // A share names the organisation of the professional it concerns (its id is the event's detail).
+        var organisationIds = events.Where(e => e.Kind is SituationEventKind.Assigned or SituationEventKind.AssignmentEnded)
+            .Select(e => Guid.TryParse(e.Detail, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+        var organisations = organisationIds.Count == 0
+            ? []
+            : await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id.ToString(), o => o.Name, cancellationToken);
         return events.Select(e => new TimelineEntry(e.At, Category, SituationEventLabels.Title(e.Kind) ?? $"Événement « {e.Kind} »")
             {
-                Detail = SituationEventLabels.Detail(e.Kind, e.Detail),
+                Detail = e.Detail is not null && organisations.TryGetValue(e.Detail, out var organisation)
+                    ? $"Organisation : {organisation}"
+                    : SituationEventLabels.Detail(e.Kind, e.Detail),
                 ActorId = e.ActorId,
             })
             .ToList();
