@@ -85,4 +85,5 @@ public static class AuditRecordType
     public const string StepUp = "Confirmation";
     public const string Situation = "Situation";
     public const string DuplicateCheck = "DoublonSituation";
+    public const string SituationList = "ListeSituations";
 }
