@@ -166,7 +166,11 @@ public sealed class IndexModel(VigieDbContext db, FieldCipher cipher, BlindIndex
         OverdueOnly = Retard is "1" or "true" or "on";
         if (OverdueOnly)
         {
-            query = query.Where(s => s.LegalSteps.Any(l => l.CompletedAt == null && l.DueAt < now));
+            // "Id IN (the situations of open overdue steps)", not a correlated EXISTS: without statistics
+            // SQLite ran the EXISTS once per situation through the (CompletedAt, DueAt) index, which
+            // took minutes on 100,000 situations; the IN list is computed once, on either database.
+            var overdue = db.LegalSteps.Where(l => l.CompletedAt == null && l.DueAt < now).Select(l => l.SituationId);
+            query = query.Where(s => overdue.Contains(s.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(Nom))
