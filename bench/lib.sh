@@ -45,13 +45,15 @@ bench_free_port() {
 
 # bench_start_app DATA_FOLDER PORT LOGFILE [extra args...]: starts the Release binary in the
 # Production environment with its data and key folders under DATA_FOLDER; sets app_pid.
+# SQLite unless BENCH_PROVIDER=Postgres and BENCH_CONNECTION (a connection string) are set.
 bench_start_app() {
   local data=$1 port=$2 logfile=$3
   shift 3
   (
     cd "$web_dir"
     exec env ASPNETCORE_ENVIRONMENT=Production \
-      Vigie__Database__Provider=Sqlite \
+      Vigie__Database__Provider="${BENCH_PROVIDER:-Sqlite}" \
+      Vigie__Database__ConnectionString="${BENCH_CONNECTION:-}" \
       Vigie__Database__DataFolder="$data" \
       Vigie__Keys__Folder="$data/keys" \
       "$web_bin" --urls "http://127.0.0.1:$port" "$@"

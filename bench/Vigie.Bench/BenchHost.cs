@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Vigie.Web.Data;
+using Vigie.Web.Features.Compte;
 using Vigie.Web.Platform.Audit;
 using Vigie.Web.Platform.Crypto;
 
@@ -24,7 +25,9 @@ public static class BenchHost
     /// <summary>A fixed key for reproducible data. Test data only: never a production key.</summary>
     public static byte[] TestKey { get; } = SHA256.HashData(Encoding.UTF8.GetBytes("vigie-bench: test key, not a secret"));
 
-    public static WebApplication Build(BenchTarget target)
+    /// <param name="target">Where the data and keys live.</param>
+    /// <param name="withAccounts">Adds ASP.NET Core Identity as the app configures it (to create accounts).</param>
+    public static WebApplication Build(BenchTarget target, bool withAccounts = false)
     {
         Directory.CreateDirectory(target.DataFolder);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -49,6 +52,11 @@ public static class BenchHost
         builder.AddKeys();
         builder.AddData();
         builder.AddAudit();
+        if (withAccounts)
+        {
+            builder.AddAccounts();
+        }
+
         return builder.Build();
     }
 

@@ -11,12 +11,17 @@ using Vigie.Web.Data;
 using Vigie.Web.Platform.Audit;
 
 // Vigie.Bench seed   --data DIR [--entries 100000] [--provider Sqlite|Postgres --connection CS]
+// Vigie.Bench generate --data DIR [--situations 100000] [--seed 20250101] [--provider ... --connection ...]
 // Vigie.Bench verify --data DIR [--runs 5] [--stopwatch [--prime]] [--artifacts DIR] [--provider ... --connection ...]
 const string Usage = """
     Usage:
       Vigie.Bench seed   --data DIR [--entries 100000] [--provider Sqlite|Postgres] [--connection CS]
           Creates a new database (the app's migrations) and a valid audit chain, and writes the test key
           to DIR/keys/audit-hmac.key. With SQLite the database is DIR/vigie.db.
+      Vigie.Bench generate --data DIR [--situations 100000] [--seed 20250101] [--provider Sqlite|Postgres] [--connection CS]
+          Creates or migrates the database and adds N fictitious situations (names encrypted with the keys of
+          DIR/keys), a Coordination account for the load tests (DIR/bench-account.txt: e-mail, password,
+          TOTP key) and a sample of situation ids (DIR/situation-ids.txt). Same seed, same people and dates.
       Vigie.Bench verify --data DIR [--runs 5] [--stopwatch [--prime]] [--artifacts DIR] [--provider ...] [--connection CS]
           Times AuditVerifier.VerifyAsync over that data: BenchmarkDotNet (in process, 1 warm-up and
           RUNS measured runs per benchmark), or with --stopwatch a plain loop of RUNS timed runs in one
@@ -70,6 +75,18 @@ switch (args[0])
     case "seed":
         var entries = int.Parse(options.GetValueOrDefault("--entries", "100000"), System.Globalization.CultureInfo.InvariantCulture);
         await AuditSeeder.SeedAsync(target, entries, Console.Out);
+        return 0;
+
+    case "generate":
+        var situations = int.Parse(options.GetValueOrDefault("--situations", "100000"), System.Globalization.CultureInfo.InvariantCulture);
+        var seed = int.Parse(options.GetValueOrDefault("--seed", "20250101"), System.Globalization.CultureInfo.InvariantCulture);
+        if (situations is < 1 or > 5_000_000)
+        {
+            await Console.Error.WriteLineAsync("--situations must be between 1 and 5000000.");
+            return 64;
+        }
+
+        await SituationSeeder.SeedAsync(target, situations, seed, Console.Out);
         return 0;
 
     case "verify" when switches.Contains("--stopwatch"):

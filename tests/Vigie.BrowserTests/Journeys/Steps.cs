@@ -163,6 +163,35 @@ public static partial class Steps
         await browser.CheckPageAsync(step);
     }
 
+    /// <summary>
+    /// First login of an account an administrator created: the provisional password, the enrolment,
+    /// then the imposed password change. Returns the account's authenticator.
+    /// </summary>
+    public static async Task<Authenticator> FirstLoginAsync(BrowserSession browser, Account account, string provisionalPassword, string stepPrefix)
+    {
+        var page = browser.Page;
+        await SubmitPasswordAsync(page, account.Email, provisionalPassword);
+        var authenticator = await EnrolAsync(browser, stepPrefix);
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/compte/mot-de-passe");
+        await page.GetByLabel("Mot de passe actuel", new() { Exact = true }).FillAsync(provisionalPassword);
+        await page.GetByLabel("Nouveau mot de passe", new() { Exact = true }).FillAsync(account.Password);
+        await page.GetByLabel("Confirmer le nouveau mot de passe", new() { Exact = true }).FillAsync(account.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Expect(page.GetByText("Votre mot de passe a été changé")).ToBeVisibleAsync();
+        return authenticator;
+    }
+
+    /// <summary>A later login: password, then a fresh code from the account's authenticator; lands on the home page.</summary>
+    public static async Task LoginAsync(BrowserSession browser, Account account, Authenticator authenticator)
+    {
+        var page = browser.Page;
+        await SubmitPasswordAsync(page, account.Email, account.Password);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Code de vérification");
+        await page.GetByLabel("Code à 6 chiffres de votre application d'authentification").FillAsync(await authenticator.NextCodeAsync(TestContext.Current.CancellationToken));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAndWaitForNewDocumentAsync(page);
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"Bonjour {account.Name}");
+    }
+
     /// <summary>Matches an element whose whole text, spaces aside, is <paramref name="label"/>.</summary>
     public static Regex WholeText(string label) => new($"^\\s*{Regex.Escape(label)}\\s*$");
 

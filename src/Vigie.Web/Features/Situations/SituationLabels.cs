@@ -12,6 +12,14 @@ public static class SituationLabels
         _ => status.ToString(),
     };
 
+    /// <summary>The level of the current evaluation; none before the first validated evaluation.</summary>
+    public static string Level(Trame.QualificationLevel? level) => level switch
+    {
+        Trame.QualificationLevel.EnRisque => "En risque",
+        Trame.QualificationLevel.Averee => "Prostitution avérée",
+        _ => "Non évaluée",
+    };
+
     public static string Closure(ClosureReason reason) => reason switch
     {
         ClosureReason.Majorite => "Majorité",

@@ -111,4 +111,7 @@ public static class AuditRecordType
 
     /// <summary>A user's own list of due steps across situations ("Mes échéances").</summary>
     public const string MyDeadlines = "MesEcheances";
+
+    /// <summary>The list of situations (record id: the page number, never the filters).</summary>
+    public const string SituationList = "ListeSituations";
 }
