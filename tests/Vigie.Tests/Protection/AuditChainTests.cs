@@ -127,6 +127,28 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public async Task Concurrent_appends_share_commits_yet_each_caller_gets_its_own_durable_entry_in_one_chain()
+    {
+        using var factory = new VigieFactory();
+        var writer = factory.Services.GetRequiredService<AuditChainWriter>();
+        var before = await factory.WithDbAsync(db => db.AuditEntries.CountAsync());
+
+        var entries = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => Task.Run(() => writer.AppendAsync(
+            new AuditRecord(AuditAction.Read, AuditOutcome.Success, "u" + i, "Situation", "g" + i, null)))));
+
+        // Each caller got back the entry holding its own record, stored once with its own sequence.
+        Assert.Equal(300, entries.Select(e => e.Sequence).Distinct().Count());
+        Assert.All(entries.Select((e, i) => (e, i)), x => Assert.Equal("g" + x.i, x.e.RecordId));
+        var stored = await factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.RecordType == "Situation")
+            .ToDictionaryAsync(e => e.Sequence, e => e.RecordId));
+        Assert.Equal(300, stored.Count);
+        Assert.All(entries, e => Assert.Equal(e.RecordId, stored[e.Sequence]));
+        Assert.Equal(before + 300, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
+        var (code, output) = await VerifyAsync(factory);
+        Assert.True(code == 0, output);
+    }
+
+    [Fact]
     public async Task Entries_never_hold_the_typed_password_or_email_of_a_failed_login()
     {
         using var factory = new VigieFactory();
