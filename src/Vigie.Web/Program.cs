@@ -2,6 +2,7 @@ using Vigie.Web.Data;
 using Vigie.Web.Features.Administration;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Installation;
+using Vigie.Web.Features.Situations.Trame;
 using Vigie.Web.Platform.Audit;
 using Vigie.Web.Platform.Cli;
 using Vigie.Web.Platform.Crypto;
@@ -19,6 +20,7 @@ builder.AddEmail();
 builder.AddAccounts();
 builder.AddInstallation();
 builder.AddAdministration();
+builder.AddTrame();
 
 var app = builder.Build();
 
