@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Vigie.Tests.Infrastructure;
 using Vigie.Tests.Situations;
 using Vigie.Web.Features.Compte;
+using Vigie.Web.Features.Situations.Trame;
 
 namespace Vigie.Tests.Platform;
 
@@ -48,9 +49,19 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/situations/nouvelle"] = ("/situations/nouvelle", Situations),
         // A situation of the Coordination user's organisation: Coordination sees it; a Professionnel of another organisation gets 404.
         ["/situations/{id:guid}"] = ("/situations/{situation}", who => who == Roles.Coordination ? Ok : who == Roles.Professionnel ? NotFound : Situations(who)),
+        // The trame and its evaluations follow the situation's scope (two evaluations exist).
+        ["/situations/{id:guid}/trame"] = ("/situations/{situation}/trame", InSituationScope),
+        ["/situations/{id:guid}/trame/{section}"] = ("/situations/{situation}/trame/reperage", InSituationScope),
+        ["/situations/{id:guid}/evaluations"] = ("/situations/{situation}/evaluations", InSituationScope),
+        ["/situations/{id:guid}/evaluations/{number:int}"] = ("/situations/{situation}/evaluations/1", InSituationScope),
+        ["/situations/{id:guid}/evaluations/comparer"] = ("/situations/{situation}/evaluations/comparer?de=1&a=2", InSituationScope),
+        ["/lexique"] = ("/lexique", who => who == Anonymous ? Login : Ok),
         // An export asks for a fresh code first: the DPO is sent to the confirmation page.
         ["/protection/journal/export"] = ("/protection/journal/export", who => who == Roles.Dpo ? StepUp : Only(Roles.Dpo)(who)),
     };
+
+    private static Expect InSituationScope(string who) =>
+        who == Roles.Coordination ? Ok : who == Roles.Professionnel ? NotFound : Situations(who);
 
     private static Expect Situations(string who) =>
         who == Anonymous ? Login : who is Roles.Professionnel or Roles.Coordination ? Ok : Forbidden;
@@ -86,6 +97,15 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
 
         var org = await factory.CreateOrganisationAsync();
         var situation = await SituationFixtures.OpenAsync(factory, org, "Canari", "Matrice", new DateOnly(2011, 5, 6));
+        await factory.WithDbAsync(async db =>
+        {
+            for (var number = 1; number <= 2; number++)
+            {
+                db.Evaluations.Add(new Evaluation { SituationId = situation, Number = number, ValidatedAt = factory.Clock.GetUtcNow().UtcDateTime, ValidatedById = someone!.Id });
+            }
+
+            await db.SaveChangesAsync();
+        });
         var failures = new List<string>();
         foreach (var (route, (template, expected)) in Matrix)
         {
