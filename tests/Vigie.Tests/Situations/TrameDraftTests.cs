@@ -14,19 +14,10 @@ public sealed class TrameDraftTests(VigieFactory factory) : IClassFixture<VigieF
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    private async Task<(HttpClient Client, Guid Id, TestUser User)> OpenAsync(string lastName = "Morel")
-    {
-        var org = await factory.CreateOrganisationAsync();
-        var user = await factory.CreateUserAsync(Roles.Professionnel, organisationId: org);
-        var client = await factory.LoginAsync(user);
-        var id = await SituationFixtures.OpenAsync(factory, org, lastName, "Léna", TrameFixtures.Birth);
-        return (client, id, user);
-    }
-
     [Fact]
     public async Task A_draft_is_saved_read_back_stamped_and_audited()
     {
-        var (client, id, user) = await OpenAsync();
+        var (client, id, user) = await TrameFixtures.OpenAsync(factory);
 
         var saved = await TrameFixtures.SaveAsync(client, id, TrameSchema.Reperage, new()
         {
@@ -57,7 +48,7 @@ public sealed class TrameDraftTests(VigieFactory factory) : IClassFixture<VigieF
     [Fact]
     public async Task An_invalid_value_is_kept_in_the_draft_and_explained_beside_its_field()
     {
-        var (client, id, _) = await OpenAsync();
+        var (client, id, _) = await TrameFixtures.OpenAsync(factory);
 
         var response = await TrameFixtures.SaveAsync(client, id, TrameSchema.Famille, new()
         {
@@ -88,7 +79,7 @@ public sealed class TrameDraftTests(VigieFactory factory) : IClassFixture<VigieF
     [Fact]
     public async Task Detection_before_birth_and_dates_in_the_future_are_refused()
     {
-        var (client, id, _) = await OpenAsync();
+        var (client, id, _) = await TrameFixtures.OpenAsync(factory);
         var tomorrow = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var page = await Pages.ParseAsync(await TrameFixtures.SaveAsync(client, id, TrameSchema.Reperage, new()
@@ -104,7 +95,7 @@ public sealed class TrameDraftTests(VigieFactory factory) : IClassFixture<VigieF
     [Fact]
     public async Task Long_text_is_accepted_up_to_100000_characters_kept_beyond_and_refused_past_the_hard_cap()
     {
-        var (client, id, _) = await OpenAsync();
+        var (client, id, _) = await TrameFixtures.OpenAsync(factory);
         var url = TrameFixtures.SectionUrl(id, TrameSchema.Analyse);
 
         var exact = new string('é', TrameSchema.LongTextMax);
@@ -131,7 +122,7 @@ public sealed class TrameDraftTests(VigieFactory factory) : IClassFixture<VigieF
     [Fact]
     public async Task A_value_beyond_the_form_limits_is_refused_with_a_message_not_a_500()
     {
-        var (client, id, _) = await OpenAsync();
+        var (client, id, _) = await TrameFixtures.OpenAsync(factory);
         var page = await Pages.GetDocumentAsync(client, TrameFixtures.SectionUrl(id, TrameSchema.Analyse));
 
         var response = await TrameFixtures.PostAsync(client, TrameFixtures.SectionUrl(id, TrameSchema.Analyse), page,
@@ -144,7 +135,7 @@ public sealed class TrameDraftTests(VigieFactory factory) : IClassFixture<VigieF
     [Fact]
     public async Task Markup_typed_in_every_text_field_is_shown_escaped()
     {
-        var (client, id, _) = await OpenAsync();
+        var (client, id, _) = await TrameFixtures.OpenAsync(factory);
         static string Markup(string key) => $"<script>alert(1)</script><i>{key}</i>";
 
         foreach (var section in TrameSchema.Sections)
@@ -188,7 +179,7 @@ public sealed class TrameDraftTests(VigieFactory factory) : IClassFixture<VigieF
     [Fact]
     public async Task Someone_else_saving_meanwhile_is_reported_and_the_typed_values_are_kept()
     {
-        var (mine, id, user) = await OpenAsync();
+        var (mine, id, user) = await TrameFixtures.OpenAsync(factory);
         var colleague = await factory.LoginAsync(await factory.CreateUserAsync(Roles.Coordination));
         var url = TrameFixtures.SectionUrl(id, TrameSchema.Analyse);
         var opened = await Pages.GetDocumentAsync(mine, url);
@@ -209,7 +200,7 @@ public sealed class TrameDraftTests(VigieFactory factory) : IClassFixture<VigieF
     [Fact]
     public async Task The_database_never_holds_the_minors_words_or_free_text_in_clear()
     {
-        var (client, id, _) = await OpenAsync();
+        var (client, id, _) = await TrameFixtures.OpenAsync(factory);
         var trame = TrameFixtures.Complete();
         trame[TrameSchema.Reperage]["parole"] = "« Canariparolix m'a dit de venir. »";
         trame[TrameSchema.Analyse]["analyse"] = "Canarianalysor";
@@ -225,9 +216,9 @@ public sealed class TrameDraftTests(VigieFactory factory) : IClassFixture<VigieF
             var rows = await factory.WithDbAsync(async db =>
                 (await db.Database.SqlQueryRaw<string>("SELECT row_to_json(d)::text AS \"Value\" FROM \"TrameDrafts\" d").ToListAsync())
                 .Concat(await db.Database.SqlQueryRaw<string>("SELECT row_to_json(e)::text AS \"Value\" FROM \"Evaluations\" e").ToListAsync()).ToList());
-            Assert.Equal(2, rows.Count);
+            Assert.True(rows.Count >= 2, $"{rows.Count} ligne(s)"); // this situation's draft and evaluation, and those of other tests
             Assert.DoesNotContain(rows, r => canaries.Any(c => r.Contains(c, StringComparison.OrdinalIgnoreCase)));
-            Assert.Contains(rows, r => r.Contains("\"averee\"", StringComparison.Ordinal)); // statistical choices stay in clear
+            Assert.Contains(rows, r => r.Contains("averee", StringComparison.Ordinal)); // statistical choices stay in clear
         }
         else
         {
@@ -246,7 +237,7 @@ public sealed class TrameDraftTests(VigieFactory factory) : IClassFixture<VigieF
     [Fact]
     public async Task A_closed_situation_shows_its_trame_read_only_and_saves_nothing()
     {
-        var (client, id, _) = await OpenAsync();
+        var (client, id, _) = await TrameFixtures.OpenAsync(factory);
         var url = TrameFixtures.SectionUrl(id, TrameSchema.Analyse);
         var opened = await Pages.GetDocumentAsync(client, url);
         await factory.WithDbAsync(async db =>

@@ -10,19 +10,10 @@ namespace Vigie.Tests.Situations;
 
 public sealed class TrameEvaluationTests(VigieFactory factory) : IClassFixture<VigieFactory>
 {
-    private async Task<(HttpClient Client, Guid Id, TestUser User)> OpenAsync()
-    {
-        var org = await factory.CreateOrganisationAsync();
-        var user = await factory.CreateUserAsync(Roles.Professionnel, organisationId: org);
-        var client = await factory.LoginAsync(user);
-        var id = await SituationFixtures.OpenAsync(factory, org, "Perrin", "Nora", TrameFixtures.Birth);
-        return (client, id, user);
-    }
-
     [Fact]
     public async Task Validation_lists_what_is_missing_then_freezes_evaluation_1_with_its_statistics()
     {
-        var (client, id, user) = await OpenAsync();
+        var (client, id, user) = await TrameFixtures.OpenAsync(factory);
 
         var blocked = await TrameFixtures.ValidateAsync(client, id, new() { ["date_validation"] = "2024-06-01" });
 
@@ -93,7 +84,7 @@ public sealed class TrameEvaluationTests(VigieFactory factory) : IClassFixture<V
     [Fact]
     public async Task A_second_evaluation_edits_the_first_and_the_comparison_shows_only_what_changed()
     {
-        var (client, id, _) = await OpenAsync();
+        var (client, id, _) = await TrameFixtures.OpenAsync(factory);
         await TrameFixtures.FillAsync(client, id, TrameFixtures.Complete());
         Assert.Equal(HttpStatusCode.Redirect, (await TrameFixtures.ValidateAsync(client, id, TrameFixtures.Confirmation)).StatusCode);
 
@@ -127,7 +118,7 @@ public sealed class TrameEvaluationTests(VigieFactory factory) : IClassFixture<V
     [Fact]
     public async Task Markup_in_every_text_field_is_escaped_in_the_version_and_the_comparison()
     {
-        var (client, id, _) = await OpenAsync();
+        var (client, id, _) = await TrameFixtures.OpenAsync(factory);
         await TrameFixtures.FillAsync(client, id, TrameFixtures.Complete());
         Assert.Equal(HttpStatusCode.Redirect, (await TrameFixtures.ValidateAsync(client, id, TrameFixtures.Confirmation)).StatusCode);
 
@@ -159,7 +150,7 @@ public sealed class TrameEvaluationTests(VigieFactory factory) : IClassFixture<V
     [Fact]
     public async Task A_professional_of_another_organisation_gets_404_on_every_trame_route()
     {
-        var (client, id, _) = await OpenAsync();
+        var (client, id, _) = await TrameFixtures.OpenAsync(factory);
         await TrameFixtures.FillAsync(client, id, TrameFixtures.Complete());
         Assert.Equal(HttpStatusCode.Redirect, (await TrameFixtures.ValidateAsync(client, id, TrameFixtures.Confirmation)).StatusCode);
         var outsider = await factory.LoginAsync(await factory.CreateUserAsync(Roles.Professionnel));
@@ -190,7 +181,7 @@ public sealed class TrameEvaluationTests(VigieFactory factory) : IClassFixture<V
     [Fact]
     public async Task The_confirming_authors_must_be_in_the_header_and_validation_not_before_detection()
     {
-        var (client, id, _) = await OpenAsync();
+        var (client, id, _) = await TrameFixtures.OpenAsync(factory);
         await TrameFixtures.FillAsync(client, id, TrameFixtures.Complete());
 
         var page = await Pages.ParseAsync(await TrameFixtures.ValidateAsync(client, id, new() { ["date_validation"] = "2024-03-01", ["auteurs_confirment"] = "auteur2" }));

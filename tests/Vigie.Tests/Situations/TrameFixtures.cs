@@ -1,5 +1,6 @@
 using AngleSharp.Html.Dom;
 using Vigie.Tests.Infrastructure;
+using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Situations.Trame;
 
 namespace Vigie.Tests.Situations;
@@ -37,6 +38,16 @@ public static class TrameFixtures
     };
 
     public static readonly Dictionary<string, string> Confirmation = new() { ["date_validation"] = "2024-06-01", ["auteurs_confirment"] = "auteur1" };
+
+    /// <summary>A situation of a new organisation, and one of its professionals logged in.</summary>
+    public static async Task<(HttpClient Client, Guid Id, TestUser User)> OpenAsync(VigieFactory factory)
+    {
+        var org = await factory.CreateOrganisationAsync();
+        var user = await factory.CreateUserAsync(Roles.Professionnel, organisationId: org);
+        var client = await factory.LoginAsync(user);
+        var id = await SituationFixtures.OpenAsync(factory, org, "Morel", "Léna", Birth);
+        return (client, id, user);
+    }
 
     public static string SectionUrl(Guid id, string section) => $"/situations/{id}/trame/{section}";
 
