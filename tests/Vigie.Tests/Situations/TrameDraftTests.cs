@@ -255,5 +255,11 @@ public sealed class TrameDraftTests(VigieFactory factory) : IClassFixture<VigieF
         var refused = await Pages.ParseAsync(await TrameFixtures.PostAsync(client, url, opened, new() { ["analyse"] = "Après clôture" }));
         Assert.Contains("ne peut plus être modifiée", refused.Text("#form-errors"), StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.TrameDrafts.AnyAsync(d => d.SituationId == id)));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.RecordId == $"{id}#trame:analyse" && e.Action == AuditAction.Update && e.Outcome == AuditOutcome.Denied)));
+
+        var validation = await Pages.PostAsync(client, $"/situations/{id}/trame", new() { ["v.date_validation"] = "2024-06-01", ["jeton"] = "" },
+            opened.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!, "Validate");
+        Assert.Contains("aucune évaluation ne peut être validée", (await Pages.ParseAsync(validation)).Text("#conflict"), StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.Evaluations.AnyAsync(e => e.SituationId == id)));
     }
 }

@@ -66,7 +66,8 @@ public sealed class IndexModel(VigieDbContext db, FieldCipher cipher, TrameStore
 
         if (Situation.IsClosed)
         {
-            ModelState.AddModelError(string.Empty, "La situation est clôturée : aucune évaluation ne peut être validée.");
+            Conflict = "La situation est clôturée : aucune évaluation ne peut être validée.";
+            await audit.RecordAsync(AuditAction.Create, AuditRecordType.Situation, TrameAudit.Evaluation(id, state.LastEvaluation + 1), AuditOutcome.Denied);
             return Page();
         }
 

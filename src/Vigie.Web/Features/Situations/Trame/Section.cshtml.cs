@@ -78,6 +78,7 @@ public sealed class SectionModel(VigieDbContext db, FieldCipher cipher, TrameSto
         if (Situation.IsClosed)
         {
             ModelState.AddModelError(string.Empty, "La situation est clôturée : sa trame ne peut plus être modifiée.");
+            await audit.RecordAsync(AuditAction.Update, AuditRecordType.Situation, TrameAudit.Section(id, Section.Key), AuditOutcome.Denied);
             return Page();
         }
 
