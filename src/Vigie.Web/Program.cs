@@ -4,6 +4,7 @@ using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Installation;
 using Vigie.Web.Features.Notifications;
 using Vigie.Web.Features.Situations.Timeline;
+using Vigie.Web.Features.Situations.Trame;
 using Vigie.Web.Platform.Audit;
 using Vigie.Web.Platform.Cli;
 using Vigie.Web.Platform.Crypto;
@@ -23,6 +24,7 @@ builder.AddInstallation();
 builder.AddAdministration();
 builder.AddNotifications();
 builder.AddSituationTimeline();
+builder.AddTrame();
 
 var app = builder.Build();
 

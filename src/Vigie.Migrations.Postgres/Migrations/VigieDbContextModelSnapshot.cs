@@ -511,15 +511,15 @@ namespace Vigie.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("IdentityIndex");
 
                     b.HasIndex("NameIndex");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("ReferentOrganisationId", "Status");
 
-                    b.HasIndex("Status", "CreatedAt");
+                    b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.ToTable("Situations");
                 });

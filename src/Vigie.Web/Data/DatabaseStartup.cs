@@ -24,5 +24,13 @@ public static class DatabaseStartup
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
+
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            // SQLite keeps no statistics unless asked: without them its planner guesses, and on large
+            // tables guesses badly. "optimize" analyses the tables that need it (cheap when nothing
+            // changed); PostgreSQL's autovacuum does the same on its side.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
+        }
     }
 }

@@ -14,9 +14,14 @@ public sealed class ErrorModel : PageModel
 
     public string Message { get; private set; } = string.Empty;
 
-    public void OnGet(int? code) => Describe(code);
+    // The code is read from the route by hand: binding a parameter would read the form of a
+    // re-executed POST again, and fail the same way when the form is what was wrong.
+    public void OnGet() => Describe(RouteCode());
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost() => Describe(RouteCode());
+
+    private int? RouteCode() =>
+        int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null;
 
     private void Describe(int? code)
     {
@@ -34,6 +39,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Page introuvable", "La page demandée n'existe pas ou vous n'y avez pas accès."),
             403 => ("Accès refusé", "Votre rôle ne permet pas d'accéder à cette page. Ce refus est enregistré dans le journal d'audit."),
             400 => ("Requête invalide", "La requête n'a pas pu être traitée. Rechargez la page et réessayez."),
+            413 => ("Envoi trop volumineux", "Le formulaire envoyé est trop volumineux : rien n'a été enregistré. Revenez à la page précédente, raccourcissez les textes les plus longs (100 000 caractères au plus par champ), puis enregistrez de nouveau."),
             429 => ("Trop de tentatives", "Patientez une minute avant de réessayer."),
             _ => ("Une erreur est survenue", "L'opération n'a pas pu aboutir. Réessayez ; si le problème persiste, contactez l'administrateur de Vigie."),
         };

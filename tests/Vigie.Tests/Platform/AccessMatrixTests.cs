@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Vigie.Tests.Infrastructure;
 using Vigie.Tests.Situations;
 using Vigie.Web.Features.Compte;
+using Vigie.Web.Features.Situations.Trame;
 
 namespace Vigie.Tests.Platform;
 
@@ -56,6 +57,13 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/situations/{id:guid}/etapes"] = ("/situations/{situation}/etapes", InScopeOfCoordinationOnly),
         ["/situations/{id:guid}/chronologie"] = ("/situations/{situation}/chronologie", InScopeOfCoordinationOnly),
         ["/echeances"] = ("/echeances", Situations),
+        // The trame and its evaluations follow the situation's scope (two evaluations exist).
+        ["/situations/{id:guid}/trame"] = ("/situations/{situation}/trame", InScopeOfCoordinationOnly),
+        ["/situations/{id:guid}/trame/{section}"] = ("/situations/{situation}/trame/reperage", InScopeOfCoordinationOnly),
+        ["/situations/{id:guid}/evaluations"] = ("/situations/{situation}/evaluations", InScopeOfCoordinationOnly),
+        ["/situations/{id:guid}/evaluations/{number:int}"] = ("/situations/{situation}/evaluations/1", InScopeOfCoordinationOnly),
+        ["/situations/{id:guid}/evaluations/comparer"] = ("/situations/{situation}/evaluations/comparer?de=1&a=2", InScopeOfCoordinationOnly),
+        ["/lexique"] = ("/lexique", who => who == Anonymous ? Login : Ok),
         // An export asks for a fresh code first: the DPO is sent to the confirmation page.
         ["/protection/journal/export"] = ("/protection/journal/export", who => who == Roles.Dpo ? StepUp : Only(Roles.Dpo)(who)),
     };
@@ -98,6 +106,15 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
 
         var org = await factory.CreateOrganisationAsync();
         var situation = await SituationFixtures.OpenAsync(factory, org, "Canari", "Matrice", new DateOnly(2011, 5, 6));
+        await factory.WithDbAsync(async db =>
+        {
+            for (var number = 1; number <= 2; number++)
+            {
+                db.Evaluations.Add(new Evaluation { SituationId = situation, Number = number, ValidatedAt = factory.Clock.GetUtcNow().UtcDateTime, ValidatedById = someone!.Id });
+            }
+
+            await db.SaveChangesAsync();
+        });
         var failures = new List<string>();
         foreach (var (route, (template, expected)) in Matrix)
         {

@@ -50,6 +50,17 @@ public sealed class ManagementRightsTests(VigieFactory factory) : IClassFixture<
         Assert.Null(contributor.QuerySelector("#read-only-notice"));
         Assert.NotEmpty(contributor.QuerySelectorAll("main form"));
 
+        // The same for the trame: read, not changed, by an emergency access; filled in by a share.
+        var trame = await Pages.GetDocumentAsync(reader, $"/situations/{id}/trame/reperage");
+        Assert.NotNull(trame.QuerySelector("#read-only-notice"));
+        Assert.Null(trame.QuerySelector("main form button[type=submit]"));
+        var refused = await Pages.ParseAsync(await Pages.PostAsync(reader, $"/situations/{id}/trame/reperage", new() { ["reperage.faits"] = "x" }, readerToken));
+        Assert.Contains("Accès d'urgence", refused.Text("#form-errors"), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.TrameDrafts.CountAsync(d => d.SituationId == id)));
+        var assigneeTrame = await Pages.GetDocumentAsync(await factory.LoginAsync(assignee), $"/situations/{id}/trame/reperage");
+        Assert.Null(assigneeTrame.QuerySelector("#read-only-notice"));
+        Assert.NotNull(assigneeTrame.QuerySelector("main form button[type=submit]"));
+
         Assert.Equal(SituationStatus.Reperee, await factory.WithDbAsync(db => db.Situations.Where(s => s.Id == id).Select(s => s.Status).SingleAsync()));
 
         var own = await factory.LoginAsync(await factory.CreateUserAsync(Roles.Professionnel, organisationId: referent));

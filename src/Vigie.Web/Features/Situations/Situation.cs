@@ -244,8 +244,9 @@ internal sealed class SituationConfiguration : IEntityTypeConfiguration<Situatio
         builder.Property(s => s.NameIndex).HasMaxLength(64);
         builder.HasIndex(s => s.IdentityIndex);
         builder.HasIndex(s => s.NameIndex);
-        builder.HasIndex(s => new { s.Status, s.CreatedAt });
+        builder.HasIndex(s => new { s.Status, s.CreatedAt, s.Id });
         builder.HasIndex(s => new { s.ReferentOrganisationId, s.Status });
-        builder.HasIndex(s => s.CreatedAt);
+        // The list's default order (newest first, the id breaking ties) read straight from the index.
+        builder.HasIndex(s => new { s.CreatedAt, s.Id });
     }
 }
