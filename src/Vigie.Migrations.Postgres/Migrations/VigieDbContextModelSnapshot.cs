@@ -517,6 +517,8 @@ namespace Vigie.Migrations.Postgres.Migrations
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("Level", "BirthYear");
+
                     b.HasIndex("ReferentOrganisationId", "Status");
 
                     b.HasIndex("Status", "CreatedAt", "Id");

@@ -508,6 +508,8 @@ namespace Vigie.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("Level", "BirthYear");
+
                     b.HasIndex("ReferentOrganisationId", "Status");
 
                     b.HasIndex("Status", "CreatedAt", "Id");

@@ -248,5 +248,7 @@ internal sealed class SituationConfiguration : IEntityTypeConfiguration<Situatio
         builder.HasIndex(s => new { s.ReferentOrganisationId, s.Status });
         // The list's default order (newest first, the id breaking ties) read straight from the index.
         builder.HasIndex(s => new { s.CreatedAt, s.Id });
+        // The level and age-band filters of the list.
+        builder.HasIndex(s => new { s.Level, s.BirthYear });
     }
 }
