@@ -45,24 +45,6 @@ public static class AccountsServiceCollectionExtensions
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<VigieClaimsPrincipalFactory>();
 
-        // Every request re-checks the security stamp: a password, role or MFA change, a
-        // deactivation or a logout elsewhere ends the user's other sessions at once.
-        services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            o.ValidationInterval = TimeSpan.Zero;
-            // The refreshed session keeps a step-up confirmation made earlier in it.
-            o.OnRefreshingPrincipal = context =>
-            {
-                var stepUp = context.CurrentPrincipal?.FindFirst(VigieClaimTypes.StepUpAt);
-                if (stepUp is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
-                {
-                    identity.AddClaim(new System.Security.Claims.Claim(stepUp.Type, stepUp.Value));
-                }
-
-                return Task.CompletedTask;
-            };
-        });
-
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = production ? "__Host-vigie" : "vigie";
@@ -76,6 +58,11 @@ public static class AccountsServiceCollectionExtensions
             o.AccessDeniedPath = "/compte/acces-refuse";
             o.ReturnUrlParameter = "retour";
             // A refusal is a 403 rendered by the error page, not a redirect that hides the status.
+            // Every request re-checks the security stamp (one query by primary key): a password, role,
+            // organisation or MFA change, a deactivation or a logout elsewhere ends the user's other
+            // sessions at once. This replaces Identity's validator, which rebuilt and re-issued the
+            // whole principal (several queries and a new cookie) on every request.
+            o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
             o.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
