@@ -511,6 +511,8 @@ namespace Vigie.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BirthYear");
+
                     b.HasIndex("IdentityIndex");
 
                     b.HasIndex("NameIndex");

@@ -502,6 +502,8 @@ namespace Vigie.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BirthYear");
+
                     b.HasIndex("IdentityIndex");
 
                     b.HasIndex("NameIndex");
