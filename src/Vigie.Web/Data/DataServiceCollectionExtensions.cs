@@ -31,12 +31,20 @@ public static class DataServiceCollectionExtensions
         return builder;
     }
 
+    private static int _resolverInstalled;
+
     /// <summary>
     /// The migrations assemblies sit beside Vigie.Web.dll but are not in its dependency manifest
     /// (they reference it, not the other way round): resolve them from that folder by name.
     /// </summary>
     private static void LoadMigrationsAssembliesFromAppFolder()
     {
+        // Once per process, whoever configures a context first (the host, a test, a tool).
+        if (Interlocked.Exchange(ref _resolverInstalled, 1) == 1)
+        {
+            return;
+        }
+
         var folder = Path.GetDirectoryName(typeof(VigieDbContext).Assembly.Location)!;
         AssemblyLoadContext.Default.Resolving += (context, name) =>
         {
@@ -53,6 +61,7 @@ public static class DataServiceCollectionExtensions
     /// <summary>Applies the provider, its connection string and its migrations assembly.</summary>
     public static void Configure(DbContextOptionsBuilder options, DatabaseOptions settings, string contentRoot)
     {
+        LoadMigrationsAssembliesFromAppFolder();
         switch (settings.Provider)
         {
             case DatabaseProvider.Postgres:
