@@ -8,7 +8,8 @@ namespace Vigie.BrowserTests.Journeys;
 /// <summary>
 /// The Coordination account opens situations: an empty list, a form refused for a birth date in the
 /// future (what was typed kept), the file opened, then the same minor typed differently, which brings
-/// the duplicate warning naming only the referent organisation, and a second file opened knowingly.
+/// the duplicate warning naming only the referent organisation, a second file opened knowingly, and
+/// both found by the name search.
 /// </summary>
 public sealed partial class SituationsJourneyTests(Chromium chromium)
 {
@@ -83,8 +84,11 @@ public sealed partial class SituationsJourneyTests(Chromium chromium)
         // 5. Back to the list: one row, leading to that file.
         await page.GetByRole(AriaRole.Link, new() { Name = "← Situations" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/situations");
         await Expect(rows).ToHaveCountAsync(1);
-        await Expect(rows.Locator("td")).ToHaveTextAsync([today.ToString("dd/MM/yyyy"), "Repérée", birthDate.Year.ToString(), "Lyon 8e", Steps.OperatingOrganisation, "Ouvrir"]);
-        Assert.Equal($"/situations/{firstId}", await rows.GetByRole(AriaRole.Link, new() { Name = "Ouvrir" }).GetAttributeAsync("href"));
+        await Expect(page.Locator("p.result-count")).ToHaveTextAsync("1 situation(s).");
+        // Nine years old this year: the youngest age band; no evaluation validated yet.
+        await Expect(rows.Locator("td")).ToHaveTextAsync(
+            ["Inès Marie Lefèvre", today.ToString("dd/MM/yyyy"), "Repérée", "Non évaluée", $"{birthDate.Year} (Moins de 13 ans)", "Lyon 8e", Steps.OperatingOrganisation]);
+        Assert.Equal($"/situations/{firstId}", await rows.GetByRole(AriaRole.Link, new() { Name = "Inès Marie Lefèvre" }).GetAttributeAsync("href"));
         await Expect(page.Locator("p.empty")).ToHaveCountAsync(0);
         await browser.CheckPageAsync("situations-une");
 
@@ -130,20 +134,33 @@ public sealed partial class SituationsJourneyTests(Chromium chromium)
         // 8. The list has both.
         await navigation.GetByRole(AriaRole.Link, new() { Name = "Situations" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/situations");
         await Expect(rows).ToHaveCountAsync(2);
-        var links = page.Locator("table.data-table tbody a");
-        var hrefs = new List<string?>();
-        for (var i = 0; i < 2; i++)
-        {
-            await Expect(links.Nth(i)).ToHaveTextAsync("Ouvrir");
-            hrefs.Add(await links.Nth(i).GetAttributeAsync("href"));
-        }
-
-        Assert.Equal(new HashSet<string?> { $"/situations/{firstId}", $"/situations/{secondId}" }, hrefs.ToHashSet());
-        await Expect(rows.Filter(new() { HasText = "Villeurbanne" })).ToHaveCountAsync(1);
-        await Expect(rows.Filter(new() { HasText = "Lyon 8e" })).ToHaveCountAsync(1);
+        await Expect(page.Locator("p.result-count")).ToHaveTextAsync("2 situation(s).");
+        await ExpectBothFilesAsync(page, firstId, secondId);
         await browser.CheckPageAsync("situations-deux");
 
+        // 9. The name search finds both, whatever the case and accents typed.
+        await page.GetByLabel("Nom de famille", new() { Exact = true }).FillAsync("LEFÈVRE");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).Query.Contains("nom=", StringComparison.Ordinal));
+        await Expect(page.Locator("p.result-count")).ToHaveTextAsync("2 situation(s).");
+        await ExpectBothFilesAsync(page, firstId, secondId);
+        await browser.CheckPageAsync("situations-recherche-nom");
+
         await browser.AssertCleanAsync();
+    }
+
+    /// <summary>Both files in the list, each row's link named after the minor as typed, with its own territory.</summary>
+    private static async Task ExpectBothFilesAsync(IPage page, string firstId, string secondId)
+    {
+        var rows = page.Locator("table.data-table tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        var first = rows.Filter(new() { HasText = "Lyon 8e" });
+        var second = rows.Filter(new() { HasText = "Villeurbanne" });
+        await Expect(first).ToHaveCountAsync(1);
+        await Expect(second).ToHaveCountAsync(1);
+        await Expect(first.GetByRole(AriaRole.Link)).ToHaveTextAsync("Inès Marie Lefèvre");
+        await Expect(second.GetByRole(AriaRole.Link)).ToHaveTextAsync("ines marie LEFEVRE");
+        Assert.Equal($"/situations/{firstId}", await first.GetByRole(AriaRole.Link).GetAttributeAsync("href"));
+        Assert.Equal($"/situations/{secondId}", await second.GetByRole(AriaRole.Link).GetAttributeAsync("href"));
     }
 
     /// <summary>The facts of a file just opened by the operating organisation's Coordination account.</summary>
