@@ -12,7 +12,7 @@ namespace Vigie.BrowserTests.Journeys;
 /// organisation gets 404 on its address and, typing the same minor otherwise, a duplicate warning
 /// naming only the first organisation; Coordination sees the situation, its trame and the evaluation.
 /// </summary>
-public sealed partial class TrameJourneyTests(Chromium chromium)
+public sealed class TrameJourneyTests(Chromium chromium)
 {
     private static readonly NewOrganisation Mecs = new(
         "MECS Les Tilleuls", "Établissement (MECS, foyer…)", "Villeurbanne", "accueil@tilleuls.vigie.invalid", "04 78 12 34 56");
@@ -61,13 +61,13 @@ public sealed partial class TrameJourneyTests(Chromium chromium)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle situation" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/situations/nouvelle");
         await FillIdentityAsync(page, "Moreau", "Léa Chloé", birthDate, "Vénissieux");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ouvrir la situation" }).ClickAndWaitForUrlAsync(page, DetailsPath());
-        var id = DetailsPath().Match(new Uri(page.Url).AbsolutePath).Groups["id"].Value;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ouvrir la situation" }).ClickAndWaitForUrlAsync(page, Steps.SituationPath());
+        var id = Steps.SituationIdIn(page.Url);
         // The list shows the opening date as stored, in UTC.
         var openedOn = DateOnly.FromDateTime(DateTime.UtcNow);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Léa Chloé Moreau");
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La situation est ouverte.");
-        await Expect(Fact(page, "Organisation référente")).ToHaveTextAsync(Mecs.Name);
+        await Expect(Steps.Fact(page, "Organisation référente")).ToHaveTextAsync(Mecs.Name);
         await browser.CheckPageAsync("professionnel-a-situation-ouverte");
 
         // 3. The "Trame d'évaluation" tab: every section empty.
@@ -84,10 +84,10 @@ public sealed partial class TrameJourneyTests(Chromium chromium)
         await browser.CheckPageAsync("section-3-vide");
 
         var wrongDate = birthDate.AddMonths(-2);
-        await Input(page, "date_reperage").FillAsync(IsoDate(wrongDate));
+        await Input(page, "date_reperage").FillAsync(Steps.IsoDate(wrongDate));
         await Input(page, "source").SelectOptionAsync(new SelectOptionValue { Label = "Établissement (MECS, foyer…)" });
         await Input(page, "source_organisation").FillAsync(Mecs.Name);
-        await Input(page, "faits_date").FillAsync(IsoDate(today.AddDays(-14)));
+        await Input(page, "faits_date").FillAsync(Steps.IsoDate(today.AddDays(-14)));
         await Input(page, "faits_lieu").FillAsync("Devant la MECS");
         await Input(page, "faits").FillAsync(Facts);
         await Input(page, "parole").FillAsync(Words);
@@ -100,22 +100,22 @@ public sealed partial class TrameJourneyTests(Chromium chromium)
         await Expect(page.Locator("#form-errors li")).ToHaveTextAsync([beforeBirth]);
         // The draft keeps even a wrong value; the page says one point remains.
         await Expect(Notice(page)).ToHaveTextAsync(new Regex(@"^Brouillon enregistré le \d{2}/\d{2}/\d{4} à \d{2}:\d{2}\. Il reste un point à corriger ou à compléter avant de valider l'évaluation\.$"));
-        await Expect(Input(page, "date_reperage")).ToHaveValueAsync(IsoDate(wrongDate));
+        await Expect(Input(page, "date_reperage")).ToHaveValueAsync(Steps.IsoDate(wrongDate));
         await Expect(Input(page, "source")).ToHaveValueAsync("etablissement");
         await Expect(Input(page, "source_organisation")).ToHaveValueAsync(Mecs.Name);
-        await Expect(Input(page, "faits_date")).ToHaveValueAsync(IsoDate(today.AddDays(-14)));
+        await Expect(Input(page, "faits_date")).ToHaveValueAsync(Steps.IsoDate(today.AddDays(-14)));
         await Expect(Input(page, "faits_lieu")).ToHaveValueAsync("Devant la MECS");
         await Expect(Input(page, "faits")).ToHaveValueAsync(Facts);
         await Expect(Input(page, "parole")).ToHaveValueAsync(Words);
         await browser.CheckPageAsync("section-3-date-avant-naissance");
 
         // Corrected: saved, complete.
-        await Input(page, "date_reperage").FillAsync(IsoDate(detectedOn));
+        await Input(page, "date_reperage").FillAsync(Steps.IsoDate(detectedOn));
         await SaveDraftAsync(page);
         await ExpectCompleteAsync(page);
         await Expect(FieldError(page, "date_reperage")).ToBeEmptyAsync();
         await Expect(page.Locator("#draft-stamp")).ToContainTextAsync($"par {ProA.Name}");
-        await Expect(Input(page, "date_reperage")).ToHaveValueAsync(IsoDate(detectedOn));
+        await Expect(Input(page, "date_reperage")).ToHaveValueAsync(Steps.IsoDate(detectedOn));
         await browser.CheckPageAsync("section-3-enregistree");
 
         await BackToOverviewAsync(page, id);
@@ -142,7 +142,7 @@ public sealed partial class TrameJourneyTests(Chromium chromium)
 
         await SectionRow(page, "reperage").GetByRole(AriaRole.Link, new() { Name = "Modifier" })
             .ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == $"/situations/{id}/trame/reperage");
-        await Expect(Input(page, "date_reperage")).ToHaveValueAsync(IsoDate(detectedOn));
+        await Expect(Input(page, "date_reperage")).ToHaveValueAsync(Steps.IsoDate(detectedOn));
         await Expect(Input(page, "source")).ToHaveValueAsync("etablissement");
         await Expect(Input(page, "faits")).ToHaveValueAsync(Facts);
         await Expect(Input(page, "parole")).ToHaveValueAsync(Words);
@@ -152,7 +152,7 @@ public sealed partial class TrameJourneyTests(Chromium chromium)
 
         // 6. A first "Valider l'évaluation": refused, with what blocks it listed section by section.
         var validate = page.GetByRole(AriaRole.Button, new() { Name = "Valider l'évaluation" });
-        await Expect(Input(page, "date_validation")).ToHaveValueAsync(IsoDate(today));
+        await Expect(Input(page, "date_validation")).ToHaveValueAsync(Steps.IsoDate(today));
         await validate.ClickAndWaitForNewDocumentAsync(page);
         var blockers = page.Locator("#blockers");
         await Expect(blockers).ToBeVisibleAsync();
@@ -162,7 +162,7 @@ public sealed partial class TrameJourneyTests(Chromium chromium)
         await Expect(blockers).ToContainTextAsync("« Analyse du professionnel » est à renseigner pour valider l'évaluation.");
         await Expect(blockers).Not.ToContainTextAsync("Repérage et faits");
         await Expect(FieldError(page, "auteurs_confirment")).ToHaveTextAsync("« Auteurs qui confirment l'évaluation » est à renseigner pour valider l'évaluation.");
-        await Expect(Input(page, "date_validation")).ToHaveValueAsync(IsoDate(today));
+        await Expect(Input(page, "date_validation")).ToHaveValueAsync(Steps.IsoDate(today));
         await browser.CheckPageAsync("trame-validation-refusee");
 
         // 7. Each section the overview flags, through its link: the checks shown, filled, saved complete.
@@ -187,7 +187,7 @@ public sealed partial class TrameJourneyTests(Chromium chromium)
             await Input(page, "structure_familiale").SelectOptionAsync(new SelectOptionValue { Label = "Monoparentale (mère)" });
             await Input(page, "violences_physiques").SelectOptionAsync(new SelectOptionValue { Label = "Inconnu" });
             await Input(page, "violences_sexuelles").SelectOptionAsync(new SelectOptionValue { Label = "Suspecté" });
-            await Input(page, "parents_informes_date").FillAsync(IsoDate(today.AddDays(-5)));
+            await Input(page, "parents_informes_date").FillAsync(Steps.IsoDate(today.AddDays(-5)));
         });
         await FixSectionAsync(browser, id, "qualification", "5. Qualification", 3, async () =>
         {
@@ -208,7 +208,7 @@ public sealed partial class TrameJourneyTests(Chromium chromium)
         await browser.CheckPageAsync("section-4");
         await Input(page, "fugues_12_mois").FillAsync("2");
         await Input(page, "cadeaux").SelectOptionAsync(new SelectOptionValue { Label = "Avéré" });
-        await Input(page, "cadeaux.date").FillAsync(IsoDate(today.AddDays(-30)));
+        await Input(page, "cadeaux.date").FillAsync(Steps.IsoDate(today.AddDays(-30)));
         await Input(page, "cadeaux.commentaire").FillAsync("Téléphone et baskets neufs");
         await SaveDraftAsync(page);
         await ExpectCompleteAsync(page);
@@ -252,7 +252,7 @@ public sealed partial class TrameJourneyTests(Chromium chromium)
         await Expect(page.Locator("p.empty")).ToHaveTextAsync("Aucune étape enregistrée.");
         await browser.CheckPageAsync("etapes-vide");
         await page.GetByLabel("Type d'étape").SelectOptionAsync("InformationPreoccupante");
-        await page.Locator("#Input_OccurredAt").FillAsync($"{IsoDate(today.AddDays(-1))}T10:00");
+        await page.Locator("#Input_OccurredAt").FillAsync($"{Steps.IsoDate(today.AddDays(-1))}T10:00");
         await page.GetByLabel("Destinataire (facultatif)").FillAsync("CRIP de la Métropole");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'étape" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == $"/situations/{id}/etapes");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("L'étape est enregistrée. Échéance :");
@@ -316,8 +316,8 @@ public sealed partial class TrameJourneyTests(Chromium chromium)
 
         await rows.GetByRole(AriaRole.Link, new() { Name = "Léa Chloé Moreau" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == $"/situations/{id}");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Léa Chloé Moreau");
-        await Expect(Fact(page, "Statut")).ToHaveTextAsync("En évaluation");
-        await Expect(Fact(page, "Organisation référente")).ToHaveTextAsync(Mecs.Name);
+        await Expect(Steps.Fact(page, "Statut")).ToHaveTextAsync("En évaluation");
+        await Expect(Steps.Fact(page, "Organisation référente")).ToHaveTextAsync(Mecs.Name);
         await browser.CheckPageAsync("coordination-fiche");
 
         await OpenTabAsync(page, "Trame d'évaluation", $"/situations/{id}/trame");
@@ -395,7 +395,7 @@ public sealed partial class TrameJourneyTests(Chromium chromium)
     {
         await page.GetByLabel("Nom", new() { Exact = true }).FillAsync(lastName);
         await page.GetByLabel("Prénom(s)", new() { Exact = true }).FillAsync(firstName);
-        await page.GetByLabel("Date de naissance", new() { Exact = true }).FillAsync(IsoDate(birthDate));
+        await page.GetByLabel("Date de naissance", new() { Exact = true }).FillAsync(Steps.IsoDate(birthDate));
         await page.GetByLabel("Sexe", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Fille" });
         await page.GetByLabel("Territoire (commune ou arrondissement)", new() { Exact = true }).FillAsync(territory);
     }
@@ -409,15 +409,7 @@ public sealed partial class TrameJourneyTests(Chromium chromium)
 
     private static ILocator Notice(IPage page) => page.Locator(".notice--success[role='status']");
 
-    private static ILocator Fact(IPage page, string label) =>
-        page.Locator($"xpath=//dl[contains(@class,'facts')]/dt[normalize-space()=\"{label}\"]/following-sibling::dd[1]");
-
     /// <summary>Today in France, as the application counts it.</summary>
     private static DateOnly ParisToday() =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")));
-
-    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd");
-
-    [GeneratedRegex("/situations/(?<id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$")]
-    private static partial Regex DetailsPath();
 }
