@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Vigie.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -8,9 +7,10 @@ namespace Vigie.BrowserTests.Journeys;
 /// <summary>
 /// The Coordination account opens situations: an empty list, a form refused for a birth date in the
 /// future (what was typed kept), the file opened, then the same minor typed differently, which brings
-/// the duplicate warning naming only the referent organisation, and a second file opened knowingly.
+/// the duplicate warning naming only the referent organisation, a second file opened knowingly, and
+/// both found by the name search.
 /// </summary>
-public sealed partial class SituationsJourneyTests(Chromium chromium)
+public sealed class SituationsJourneyTests(Chromium chromium)
 {
     [Fact(Timeout = 240_000)]
     public async Task Coordination_opens_a_situation_after_a_refused_birth_date_then_opens_the_same_minor_again_past_the_duplicate_warning()
@@ -54,7 +54,7 @@ public sealed partial class SituationsJourneyTests(Chromium chromium)
 
         await lastName.FillAsync("Lefèvre");
         await firstName.FillAsync("Inès Marie");
-        await birth.FillAsync(IsoDate(today.AddYears(1)));
+        await birth.FillAsync(Steps.IsoDate(today.AddYears(1)));
         await sex.SelectOptionAsync(new SelectOptionValue { Label = "Fille" });
         await territory.FillAsync("Lyon 8e");
         await submit.ClickAndWaitForNewDocumentAsync(page);
@@ -66,15 +66,15 @@ public sealed partial class SituationsJourneyTests(Chromium chromium)
         await Expect(page.Locator(".field", new() { Has = page.Locator("#Input_BirthDate") }).Locator(".field-error")).ToHaveTextAsync(futureBirth);
         await Expect(lastName).ToHaveValueAsync("Lefèvre");
         await Expect(firstName).ToHaveValueAsync("Inès Marie");
-        await Expect(birth).ToHaveValueAsync(IsoDate(today.AddYears(1)));
+        await Expect(birth).ToHaveValueAsync(Steps.IsoDate(today.AddYears(1)));
         await Expect(sex).ToHaveValueAsync("Fille");
         await Expect(territory).ToHaveValueAsync("Lyon 8e");
         await browser.CheckPageAsync("nouvelle-situation-date-future");
 
         // 4. Corrected: the file opens on its details page.
-        await birth.FillAsync(IsoDate(birthDate));
-        await submit.ClickAndWaitForUrlAsync(page, DetailsPath());
-        var firstId = IdInPath(page.Url);
+        await birth.FillAsync(Steps.IsoDate(birthDate));
+        await submit.ClickAndWaitForUrlAsync(page, Steps.SituationPath());
+        var firstId = Steps.SituationIdIn(page.Url);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Inès Marie Lefèvre");
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La situation est ouverte.");
         await ExpectFactsAsync(page, birthDate, "Fille", "Lyon 8e");
@@ -83,8 +83,11 @@ public sealed partial class SituationsJourneyTests(Chromium chromium)
         // 5. Back to the list: one row, leading to that file.
         await page.GetByRole(AriaRole.Link, new() { Name = "← Situations" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/situations");
         await Expect(rows).ToHaveCountAsync(1);
-        await Expect(rows.Locator("td")).ToHaveTextAsync([today.ToString("dd/MM/yyyy"), "Repérée", birthDate.Year.ToString(), "Lyon 8e", Steps.OperatingOrganisation, "Ouvrir"]);
-        Assert.Equal($"/situations/{firstId}", await rows.GetByRole(AriaRole.Link, new() { Name = "Ouvrir" }).GetAttributeAsync("href"));
+        await Expect(page.Locator("p.result-count")).ToHaveTextAsync("1 situation(s).");
+        // Nine years old this year: the youngest age band; no evaluation validated yet.
+        await Expect(rows.Locator("td")).ToHaveTextAsync(
+            ["Inès Marie Lefèvre", today.ToString("dd/MM/yyyy"), "Repérée", "Non évaluée", $"{birthDate.Year} (Moins de 13 ans)", "Lyon 8e", Steps.OperatingOrganisation]);
+        Assert.Equal($"/situations/{firstId}", await rows.GetByRole(AriaRole.Link, new() { Name = "Inès Marie Lefèvre" }).GetAttributeAsync("href"));
         await Expect(page.Locator("p.empty")).ToHaveCountAsync(0);
         await browser.CheckPageAsync("situations-une");
 
@@ -92,7 +95,7 @@ public sealed partial class SituationsJourneyTests(Chromium chromium)
         await page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle situation" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/situations/nouvelle");
         await lastName.FillAsync("LEFEVRE");
         await firstName.FillAsync("ines marie");
-        await birth.FillAsync(IsoDate(birthDate));
+        await birth.FillAsync(Steps.IsoDate(birthDate));
         await sex.SelectOptionAsync(new SelectOptionValue { Label = "Fille" });
         await territory.FillAsync("Villeurbanne");
         await submit.ClickAndWaitForNewDocumentAsync(page);
@@ -120,8 +123,8 @@ public sealed partial class SituationsJourneyTests(Chromium chromium)
 
         // 7. Ticked: the second file opens, as typed.
         await confirm.CheckAsync();
-        await submit.ClickAndWaitForUrlAsync(page, DetailsPath());
-        var secondId = IdInPath(page.Url);
+        await submit.ClickAndWaitForUrlAsync(page, Steps.SituationPath());
+        var secondId = Steps.SituationIdIn(page.Url);
         Assert.NotEqual(firstId, secondId);
         await Expect(page.Locator("h1")).ToHaveTextAsync("ines marie LEFEVRE");
         await ExpectFactsAsync(page, birthDate, "Fille", "Villeurbanne");
@@ -130,37 +133,43 @@ public sealed partial class SituationsJourneyTests(Chromium chromium)
         // 8. The list has both.
         await navigation.GetByRole(AriaRole.Link, new() { Name = "Situations" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == "/situations");
         await Expect(rows).ToHaveCountAsync(2);
-        var links = page.Locator("table.data-table tbody a");
-        var hrefs = new List<string?>();
-        for (var i = 0; i < 2; i++)
-        {
-            await Expect(links.Nth(i)).ToHaveTextAsync("Ouvrir");
-            hrefs.Add(await links.Nth(i).GetAttributeAsync("href"));
-        }
-
-        Assert.Equal(new HashSet<string?> { $"/situations/{firstId}", $"/situations/{secondId}" }, hrefs.ToHashSet());
-        await Expect(rows.Filter(new() { HasText = "Villeurbanne" })).ToHaveCountAsync(1);
-        await Expect(rows.Filter(new() { HasText = "Lyon 8e" })).ToHaveCountAsync(1);
+        await Expect(page.Locator("p.result-count")).ToHaveTextAsync("2 situation(s).");
+        await ExpectBothFilesAsync(page, firstId, secondId);
         await browser.CheckPageAsync("situations-deux");
 
+        // 9. The name search finds both, whatever the case and accents typed.
+        await page.GetByLabel("Nom de famille", new() { Exact = true }).FillAsync("LEFÈVRE");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).Query.Contains("nom=", StringComparison.Ordinal));
+        await Expect(page.Locator("p.result-count")).ToHaveTextAsync("2 situation(s).");
+        await ExpectBothFilesAsync(page, firstId, secondId);
+        await browser.CheckPageAsync("situations-recherche-nom");
+
         await browser.AssertCleanAsync();
+    }
+
+    /// <summary>Both files in the list, each row's link named after the minor as typed, with its own territory.</summary>
+    private static async Task ExpectBothFilesAsync(IPage page, string firstId, string secondId)
+    {
+        var rows = page.Locator("table.data-table tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        var first = rows.Filter(new() { HasText = "Lyon 8e" });
+        var second = rows.Filter(new() { HasText = "Villeurbanne" });
+        await Expect(first).ToHaveCountAsync(1);
+        await Expect(second).ToHaveCountAsync(1);
+        await Expect(first.GetByRole(AriaRole.Link)).ToHaveTextAsync("Inès Marie Lefèvre");
+        await Expect(second.GetByRole(AriaRole.Link)).ToHaveTextAsync("ines marie LEFEVRE");
+        Assert.Equal($"/situations/{firstId}", await first.GetByRole(AriaRole.Link).GetAttributeAsync("href"));
+        Assert.Equal($"/situations/{secondId}", await second.GetByRole(AriaRole.Link).GetAttributeAsync("href"));
     }
 
     /// <summary>The facts of a file just opened by the operating organisation's Coordination account.</summary>
     private static async Task ExpectFactsAsync(IPage page, DateOnly birthDate, string sex, string territory)
     {
-        ILocator Fact(string label) => page.Locator($"xpath=//dl[contains(@class,'facts')]/dt[normalize-space()=\"{label}\"]/following-sibling::dd[1]");
+        ILocator Fact(string label) => Steps.Fact(page, label);
         await Expect(Fact("Statut")).ToHaveTextAsync("Repérée");
         await Expect(Fact("Date de naissance")).ToHaveTextAsync(birthDate.ToString("dd/MM/yyyy"));
         await Expect(Fact("Sexe")).ToHaveTextAsync(sex);
         await Expect(Fact("Territoire")).ToHaveTextAsync(territory);
         await Expect(Fact("Organisation référente")).ToHaveTextAsync(Steps.OperatingOrganisation);
     }
-
-    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd");
-
-    private static string IdInPath(string url) => DetailsPath().Match(new Uri(url).AbsolutePath).Groups["id"].Value;
-
-    [GeneratedRegex("/situations/(?<id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$")]
-    private static partial Regex DetailsPath();
 }

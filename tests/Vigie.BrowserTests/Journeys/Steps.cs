@@ -192,6 +192,20 @@ public static partial class Steps
         await Expect(page.Locator("h1")).ToHaveTextAsync($"Bonjour {account.Name}");
     }
 
+    /// <summary>A date as a date input takes it (yyyy-mm-dd).</summary>
+    public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd");
+
+    /// <summary>The value beside <paramref name="label"/> in a page's list of facts (<c>dl.facts</c>).</summary>
+    public static ILocator Fact(IPage page, string label) =>
+        page.Locator($"xpath=//dl[contains(@class,'facts')]/dt[normalize-space()=\"{label}\"]/following-sibling::dd[1]");
+
+    /// <summary>The id of the situation whose page <paramref name="url"/> is.</summary>
+    public static string SituationIdIn(string url) => SituationPath().Match(new Uri(url).AbsolutePath).Groups["id"].Value;
+
+    /// <summary>The address of a situation's page (its "fiche").</summary>
+    [GeneratedRegex("/situations/(?<id>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$")]
+    public static partial Regex SituationPath();
+
     /// <summary>Matches an element whose whole text, spaces aside, is <paramref name="label"/>.</summary>
     public static Regex WholeText(string label) => new($"^\\s*{Regex.Escape(label)}\\s*$");
 
