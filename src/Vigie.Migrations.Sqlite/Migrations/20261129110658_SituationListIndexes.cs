@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Vigie.Migrations.Postgres.Migrations
+namespace Vigie.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class SituationListIndexes : Migration
@@ -19,9 +19,19 @@ namespace Vigie.Migrations.Postgres.Migrations
                 table: "Situations");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Situations_BirthYear",
+                table: "Situations",
+                column: "BirthYear");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Situations_CreatedAt_Id",
                 table: "Situations",
                 columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Situations_Level_BirthYear",
+                table: "Situations",
+                columns: new[] { "Level", "BirthYear" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Situations_Status_CreatedAt_Id",
@@ -33,7 +43,15 @@ namespace Vigie.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_Situations_BirthYear",
+                table: "Situations");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Situations_CreatedAt_Id",
+                table: "Situations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Situations_Level_BirthYear",
                 table: "Situations");
 
             migrationBuilder.DropIndex(
