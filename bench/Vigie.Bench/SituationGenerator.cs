@@ -52,6 +52,7 @@ public sealed class SituationGenerator(IDbContextFactory<VigieDbContext> databas
             for (var i = 0; i < size; i++)
             {
                 var file = people.Next(cipher, index);
+                file.Situation.SetNextDueAt(LegalStepDue.Earliest(file.Steps));
                 db.Situations.Add(file.Situation);
                 db.Evaluations.AddRange(file.Evaluations);
                 db.LegalSteps.AddRange(file.Steps);

@@ -485,6 +485,9 @@ namespace Vigie.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTime?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ReferentOrganisationId")
                         .HasColumnType("uuid");
 
@@ -516,6 +519,8 @@ namespace Vigie.Migrations.Postgres.Migrations
                     b.HasIndex("IdentityIndex");
 
                     b.HasIndex("NameIndex");
+
+                    b.HasIndex("NextDueAt");
 
                     b.HasIndex("CreatedAt", "Id");
 

@@ -476,6 +476,9 @@ namespace Vigie.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NextDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ReferentOrganisationId")
                         .HasColumnType("TEXT");
 
@@ -507,6 +510,8 @@ namespace Vigie.Migrations.Sqlite.Migrations
                     b.HasIndex("IdentityIndex");
 
                     b.HasIndex("NameIndex");
+
+                    b.HasIndex("NextDueAt");
 
                     b.HasIndex("CreatedAt", "Id");
 

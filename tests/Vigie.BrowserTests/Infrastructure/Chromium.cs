@@ -2,6 +2,10 @@ using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(Vigie.BrowserTests.Infrastructure.Chromium))]
 
+// One journey at a time: each runs its own server, hashes passwords and renders pages in Chromium;
+// several at once on a 2-core CI machine made a page take more than the navigation timeout.
+[assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]
+
 namespace Vigie.BrowserTests.Infrastructure;
 
 /// <summary>

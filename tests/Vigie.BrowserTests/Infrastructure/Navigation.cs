@@ -23,7 +23,7 @@ public static class Navigation
         try
         {
             await target.ClickAsync();
-            await navigated.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await navigated.Task.WaitAsync(TimeSpan.FromSeconds(60));
         }
         finally
         {

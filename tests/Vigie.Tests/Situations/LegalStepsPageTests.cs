@@ -73,6 +73,8 @@ public sealed class LegalStepsPageTests(VigieFactory factory) : IClassFixture<Vi
         Assert.Equal(LegalStepKind.Opp, step.Kind);
         Assert.Equal(pro.Id, step.ResponsibleUserId);
         Assert.DoesNotContain("PARQ", step.ExternalReferenceEncrypted!, StringComparison.Ordinal);
+        // The situation carries its earliest open due date, for the list's overdue filter.
+        Assert.Equal(step.DueAt, await factory.WithDbAsync(db => db.Situations.Where(s => s.Id == id).Select(s => s.NextDueAt).SingleAsync()));
         var localDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(occurred, Paris));
         var expectedDue = localDay.AddDays(8).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + " à 23:59";
 
@@ -91,6 +93,7 @@ public sealed class LegalStepsPageTests(VigieFactory factory) : IClassFixture<Vi
         page = await Pages.GetDocumentAsync(client, url);
         Assert.Matches($@"Faite\s+le \d{{2}}/\d{{2}}/\d{{4}} à \d{{2}}:\d{{2}}, par {await DisplayNameAsync(pro)}", Row(page, step.Id).Cells[6].TextContent);
         Assert.Null(Row(page, step.Id).QuerySelector("form"));
+        Assert.Null(await factory.WithDbAsync(db => db.Situations.Where(s => s.Id == id).Select(s => s.NextDueAt).SingleAsync()));
 
         var (completedBy, events, audits) = await factory.WithDbAsync(async db => (
             (await db.LegalSteps.SingleAsync(s => s.Id == step.Id)).CompletedById,

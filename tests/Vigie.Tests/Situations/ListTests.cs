@@ -334,6 +334,7 @@ public sealed class ListTests
                 RecordedAt = due.AddDays(-8),
             });
             await db.SaveChangesAsync();
+            await LegalStepDue.RefreshAsync(db, situation);
         });
 
     /// <summary>Ordinal string comparison, as both databases order these ASCII names.</summary>

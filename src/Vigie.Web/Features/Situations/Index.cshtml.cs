@@ -166,11 +166,10 @@ public sealed class IndexModel(VigieDbContext db, FieldCipher cipher, BlindIndex
         OverdueOnly = Retard is "1" or "true" or "on";
         if (OverdueOnly)
         {
-            // "Id IN (the situations of open overdue steps)", not a correlated EXISTS: without statistics
-            // SQLite ran the EXISTS once per situation through the (CompletedAt, DueAt) index, which
-            // took minutes on 100,000 situations; the IN list is computed once, on either database.
-            var overdue = db.LegalSteps.Where(l => l.CompletedAt == null && l.DueAt < now).Select(l => l.SituationId);
-            query = query.Where(s => overdue.Contains(s.Id));
+            // A range on one indexed column: NextDueAt is the earliest due date of the open steps,
+            // kept by LegalStepDue whenever steps change (a subquery over the steps made the
+            // filter cost tens of milliseconds at 100,000 situations).
+            query = query.Where(s => s.NextDueAt < now);
         }
 
         if (!string.IsNullOrWhiteSpace(Nom))

@@ -97,6 +97,13 @@ public sealed class Situation
     /// <summary>The detection date of the current evaluation (trame §3), for lists and statistics.</summary>
     public DateOnly? DetectedOn { get; private set; }
 
+    /// <summary>
+    /// The earliest due date of the situation's open legal steps (null when none is due), kept by
+    /// <see cref="LegalSteps.LegalStepDue.RefreshAsync"/> whenever steps change: the list's "en
+    /// retard" filter is then a range on one indexed column.
+    /// </summary>
+    public DateTime? NextDueAt { get; private set; }
+
     /// <summary>Number of the current (latest validated) evaluation; 0 before the first one.</summary>
     public int EvaluationCount { get; private set; }
 
@@ -209,6 +216,9 @@ public sealed class Situation
         UpdatedAt = now;
     }
 
+    /// <summary>For data written in bulk (the generator): the earliest open due date of the steps given.</summary>
+    public void SetNextDueAt(DateTime? nextDueAt) => NextDueAt = nextDueAt;
+
     /// <summary>Re-encrypts the identity under the current field key (after a key rotation).</summary>
     public bool ReencryptIdentity(FieldCipher cipher)
     {
@@ -253,5 +263,6 @@ internal sealed class SituationConfiguration : IEntityTypeConfiguration<Situatio
         // The narrowest index of the table: SQLite counts the list's rows by scanning it (a count
         // over 100,000 situations drops from ~5 ms to under 1 ms); it also serves the age bands.
         builder.HasIndex(s => s.BirthYear);
+        builder.HasIndex(s => s.NextDueAt);
     }
 }

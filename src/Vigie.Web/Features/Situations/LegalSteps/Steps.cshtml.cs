@@ -120,6 +120,7 @@ public sealed class StepsModel(VigieDbContext db, FieldCipher cipher, IAuditLog 
         db.LegalSteps.Add(step);
         db.SituationEvents.Add(SituationEvent.Of(id, now, UserId, SituationEventKind.LegalStepRecorded, kind.Value.ToString()));
         await db.SaveChangesAsync();
+        await LegalStepDue.RefreshAsync(db, id);
         await audit.RecordAsync(AuditAction.Create, AuditRecordType.LegalStep, step.Id.ToString());
         Status = dueAt is { } due
             ? $"L'étape est enregistrée. Échéance : {ParisTime.Format(due)}."
@@ -156,6 +157,7 @@ public sealed class StepsModel(VigieDbContext db, FieldCipher cipher, IAuditLog 
             step.CompletedById = UserId;
             db.SituationEvents.Add(SituationEvent.Of(id, now, UserId, SituationEventKind.LegalStepCompleted, step.Kind.ToString()));
             await db.SaveChangesAsync();
+            await LegalStepDue.RefreshAsync(db, id);
             await audit.RecordAsync(AuditAction.Update, AuditRecordType.LegalStep, step.Id.ToString());
             Status = "L'étape est marquée comme faite.";
         }
