@@ -182,6 +182,14 @@ public sealed class LegalStepsPageTests(VigieFactory factory) : IClassFixture<Vi
         Assert.Equal(colleague.Id, step.ResponsibleUserId);
         Assert.Equal(typed, Typed(DateTime.SpecifyKind(step.DueAt!.Value, DateTimeKind.Utc)));
         Assert.True(step.OccurredAt <= Now);
+
+        // The colleague is told, in words that say nothing of the minor; the author is not.
+        var notices = await factory.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.UserId == colleague.Id || n.UserId == pro.Id).ToListAsync());
+        var notice = Assert.Single(notices);
+        Assert.Equal(colleague.Id, notice.UserId);
+        Assert.Equal("/echeances", notice.Link);
+        Assert.DoesNotContain("Morel", notice.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Jade", notice.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -79,6 +79,12 @@ public sealed class TrameEvaluationTests(VigieFactory factory) : IClassFixture<V
         Assert.Contains($"Testeur {Roles.Professionnel}", list.Text("#evaluations"), StringComparison.Ordinal);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditAction.Read && e.RecordId == $"{id}#evaluation:1")));
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditAction.Read && e.RecordId == $"{id}#evaluations")));
+
+        // The file's page names the current evaluation and links to it.
+        var fiche = await Pages.GetDocumentAsync(client, $"/situations/{id}");
+        Assert.Contains("Évaluation n° 1 — Prostitution avérée, repérage le 15/03/2024",
+            System.Text.RegularExpressions.Regex.Replace(fiche.Text(".facts"), @"\s+", " "), StringComparison.Ordinal);
+        Assert.NotNull(fiche.QuerySelector($".facts a[href='/situations/{id}/evaluations/1']"));
     }
 
     [Fact]

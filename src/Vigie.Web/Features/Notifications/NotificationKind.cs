@@ -8,11 +8,13 @@ public static class NotificationKind
 {
     public const string SituationShared = "situation.partagee";
     public const string EmergencyAccess = "situation.acces-urgence";
+    public const string StepResponsibility = "situation.echeance";
 
     private static readonly Dictionary<string, string> Messages = new()
     {
         [SituationShared] = "Une situation a été partagée avec vous.",
         [EmergencyAccess] = "Un accès d'urgence à une situation vient d'être ouvert par un professionnel.",
+        [StepResponsibility] = "Une échéance vous a été confiée : elle figure dans « Mes échéances ».",
     };
 
     /// <summary>The in-app text of a kind; an unknown kind is a programming error.</summary>

@@ -104,12 +104,25 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
         Id = id;
         Identity = situation.Entity.ReadIdentity(cipher);
         Summary = new Row(situation.Entity.Status, situation.Entity.Sex, situation.Entity.Territory, situation.Organisation,
-            situation.Entity.CreatedAt, situation.Entity.ClosureReason);
+            situation.Entity.CreatedAt, situation.Entity.ClosureReason)
+        {
+            EvaluationCount = situation.Entity.EvaluationCount,
+            Level = situation.Entity.Level,
+            DetectedOn = situation.Entity.DetectedOn,
+        };
         MayManage = SituationScope.MayManage(User, situation.Entity);
         Reach = await SituationReach.OfAsync(db, User, id, situation.Entity.ReferentOrganisationId, clock.GetUtcNow().UtcDateTime);
         await audit.RecordAsync(AuditAction.Read, AuditRecordType.Situation, id.ToString());
         return true;
     }
 
-    public sealed record Row(SituationStatus Status, Sex Sex, string? Territory, string Organisation, DateTime CreatedAt, ClosureReason? ClosureReason);
+    public sealed record Row(SituationStatus Status, Sex Sex, string? Territory, string Organisation, DateTime CreatedAt, ClosureReason? ClosureReason)
+    {
+        /// <summary>The current evaluation (0: none validated yet), its level and detection date.</summary>
+        public int EvaluationCount { get; init; }
+
+        public Trame.QualificationLevel? Level { get; init; }
+
+        public DateOnly? DetectedOn { get; init; }
+    }
 }

@@ -16,7 +16,7 @@ namespace Vigie.Web.Features.Situations.LegalSteps;
 /// The legal steps of one situation with their due dates, a form to record one, and "Marquer comme
 /// faite". Out of scope: 404. A closed situation is read-only.
 /// </summary>
-public sealed class StepsModel(VigieDbContext db, FieldCipher cipher, IAuditLog audit, TimeProvider clock) : PageModel
+public sealed class StepsModel(VigieDbContext db, FieldCipher cipher, IAuditLog audit, TimeProvider clock, Notifications.INotifier notifier) : PageModel
 {
     private static readonly string[] DateFormats =
         ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "dd/MM/yyyy HH:mm", "dd/MM/yyyy HH'h'mm", "dd/MM/yyyy 'à' HH:mm"];
@@ -122,6 +122,11 @@ public sealed class StepsModel(VigieDbContext db, FieldCipher cipher, IAuditLog 
         await db.SaveChangesAsync();
         await LegalStepDue.RefreshAsync(db, id);
         await audit.RecordAsync(AuditAction.Create, AuditRecordType.LegalStep, step.Id.ToString());
+        if (dueAt is not null && step.ResponsibleUserId != UserId)
+        {
+            // Someone else now answers for this deadline: tell them (fixed text, no case data).
+            await notifier.NotifyAsync([step.ResponsibleUserId], Notifications.NotificationKind.StepResponsibility, "/echeances");
+        }
         Status = dueAt is { } due
             ? $"L'étape est enregistrée. Échéance : {ParisTime.Format(due)}."
             : "L'étape est enregistrée (pas d'échéance légale).";
