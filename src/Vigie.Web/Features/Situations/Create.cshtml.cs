@@ -40,10 +40,7 @@ public sealed class CreateModel(VigieDbContext db, FieldCipher cipher, BlindInde
 
         var identity = new MinorIdentity(Input.LastName!.Trim(), Input.FirstName!.Trim(), Input.BirthDate!.Value);
         var fingerprint = index.Compute(identity.LastName, identity.FirstName, identity.BirthDate);
-        Duplicate = await db.Situations.AsNoTracking()
-            .Where(s => s.IdentityIndex == fingerprint && s.Status != SituationStatus.Cloturee)
-            .Select(s => new DuplicateHolder(s.ReferentOrganisation!.Name, s.ReferentOrganisation.Phone ?? s.ReferentOrganisation.Email, s.ReferentOrganisationId == organisation))
-            .FirstOrDefaultAsync();
+        Duplicate = await DuplicateHolder.FindAsync(db, fingerprint, organisation);
         if (Duplicate is not null && !Input.ConfirmDuplicate)
         {
             await audit.RecordAsync(AuditAction.Read, AuditRecordType.DuplicateCheck, null, AuditOutcome.Denied);
@@ -60,7 +57,15 @@ public sealed class CreateModel(VigieDbContext db, FieldCipher cipher, BlindInde
         return Redirect($"/situations/{situation.Id}");
     }
 
-    public sealed record DuplicateHolder(string Name, string? Contact, bool IsOwnOrganisation);
+    public sealed record DuplicateHolder(string Name, string? Contact, bool IsOwnOrganisation)
+    {
+        /// <summary>Another open file with this identity fingerprint (any organisation, except <paramref name="exceptId"/>), reduced to whom to contact.</summary>
+        public static Task<DuplicateHolder?> FindAsync(VigieDbContext db, string fingerprint, Guid ownOrganisation, Guid? exceptId = null) =>
+            db.Situations.AsNoTracking()
+                .Where(s => s.IdentityIndex == fingerprint && s.Status != SituationStatus.Cloturee && s.Id != exceptId)
+                .Select(s => new DuplicateHolder(s.ReferentOrganisation!.Name, s.ReferentOrganisation.Phone ?? s.ReferentOrganisation.Email, s.ReferentOrganisationId == ownOrganisation))
+                .FirstOrDefaultAsync();
+    }
 
     public sealed class SituationInput : MinorIdentityInput
     {

@@ -89,10 +89,7 @@ public sealed class EditIdentityModel(VigieDbContext db, FieldCipher cipher, Bli
         if (fingerprint != situation.IdentityIndex && !Input.ConfirmDuplicate)
         {
             var organisation = Guid.TryParse(User.FindFirstValue(Compte.VigieClaimTypes.OrganisationId), out var own) ? own : Guid.Empty;
-            Duplicate = await db.Situations.AsNoTracking()
-                .Where(s => s.IdentityIndex == fingerprint && s.Id != id && s.Status != SituationStatus.Cloturee)
-                .Select(s => new CreateModel.DuplicateHolder(s.ReferentOrganisation!.Name, s.ReferentOrganisation.Phone ?? s.ReferentOrganisation.Email, s.ReferentOrganisationId == organisation))
-                .FirstOrDefaultAsync();
+            Duplicate = await CreateModel.DuplicateHolder.FindAsync(db, fingerprint, organisation, exceptId: id);
             if (Duplicate is not null)
             {
                 await audit.RecordAsync(AuditAction.Read, AuditRecordType.DuplicateCheck, id.ToString(), AuditOutcome.Denied);

@@ -24,8 +24,7 @@ public sealed record SituationReach(ReachKind Kind, DateTime? EmergencyUntil = n
     /// <summary>Call only for a situation already found through <see cref="SituationScope.VisibleTo"/>.</summary>
     public static async Task<SituationReach> OfAsync(VigieDbContext db, ClaimsPrincipal user, Guid situationId, Guid referentOrganisationId, DateTime now)
     {
-        if (user.IsInRole(Roles.Coordination)
-            || (Guid.TryParse(user.FindFirstValue(VigieClaimTypes.OrganisationId), out var organisation) && organisation == referentOrganisationId))
+        if (user.IsInRole(Roles.Coordination) || SituationScope.IsOwnOrganisation(user, referentOrganisationId))
         {
             return Ordinary;
         }

@@ -45,6 +45,10 @@ public static class SituationScope
 
     /// <summary>How the user reaches a situation they can see, to explain it on the page.</summary>
     public static bool IsOwnOrganisation(ClaimsPrincipal user, Situation situation) =>
+        IsOwnOrganisation(user, situation.ReferentOrganisationId);
+
+    /// <summary>Whether the user belongs to the given referent organisation.</summary>
+    public static bool IsOwnOrganisation(ClaimsPrincipal user, Guid referentOrganisationId) =>
         Guid.TryParse(user.FindFirstValue(VigieClaimTypes.OrganisationId), out var organisation)
-        && situation.ReferentOrganisationId == organisation;
+        && referentOrganisationId == organisation;
 }
