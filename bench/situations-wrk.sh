@@ -66,12 +66,17 @@ run_wrk() {
 
 # measure PROVIDER CONNECTION_STRING: generates the data, starts the app, logs in, measures.
 measure() {
-  local provider=$1 connection=$2 data="$bench_tmp/data-$1" code size
+  local provider=$1 connection=$2 data="$bench_tmp/data-$1" code size expected
   local target=(--data "$data" --provider "$provider")
   [ -z "$connection" ] || target+=(--connection "$connection")
 
   log "$provider: generating $situations situations"
   timeout 1800 "$bench_bin" generate "${target[@]}" --situations "$situations" 2> >(grep -v -e XmlKeyManager -e 'No XML encryptor' >&2)
+  if [ "$provider" = Postgres ]; then
+    # What autovacuum does soon after a bulk load on a live database: statistics and the visibility
+    # map (without it, index-only scans still read the table).
+    private_pg_psql "$pg_dir" -d vigie_bench -c "VACUUM (ANALYZE)" >/dev/null
+  fi
   if [ "$provider" = Sqlite ]; then
     size=$(du -cb "$data"/vigie.db* | tail -n 1 | cut -f1)
   else
@@ -85,7 +90,9 @@ measure() {
   bench_wait_health "$port" 120 || { echo "The app did not become healthy:" >&2; cat "$bench_tmp/app-$provider.log" >&2; exit 1; }
   cookie=$(python3 "$bench_dir/login.py" "http://127.0.0.1:$port" "$data/bench-account.txt")
   code=$(curl -s -o "$bench_tmp/list.html" -w '%{http_code}' --max-time 30 -H "$proxy_header" -H "$cookie" "http://127.0.0.1:$port/situations")
-  [ "$code" = 200 ] && grep -q "$situations situation(s)" "$bench_tmp/list.html" \
+  # Beyond 10,000 rows (200 pages, Vigie:Situations:List:MaxPages) the list says "Plus de 10 000".
+  if [ "$situations" -gt 10000 ]; then expected="Plus de 10"; else expected="$situations situation(s)"; fi
+  [ "$code" = 200 ] && grep -q "$expected" "$bench_tmp/list.html" \
     || { echo "/situations answered $code without the expected count" >&2; exit 1; }
 
   log "$provider: warm-up, ${warmup} s on the list and ${warmup} s on situation pages"
@@ -96,7 +103,7 @@ measure() {
   echo "$provider load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$bench_tmp/summary.txt"
   run_wrk "$provider" list-first "/situations"
   run_wrk "$provider" list-filtered "/situations?niveau=Averee&age=15-16&retard=1&tri=organisation&ordre=asc"
-  run_wrk "$provider" list-page-500 "/situations?page=500"
+  run_wrk "$provider" list-page-200 "/situations?page=200"
   run_wrk "$provider" list-name "/situations?nom=Martin&tri=naissance"
   run_wrk "$provider" situation "/situations/" "$data/situation-ids.txt"
   echo "$provider load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$bench_tmp/summary.txt"

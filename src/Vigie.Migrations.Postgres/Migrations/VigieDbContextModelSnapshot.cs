@@ -524,9 +524,9 @@ namespace Vigie.Migrations.Postgres.Migrations
 
                     b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("Level", "BirthYear");
-
                     b.HasIndex("ReferentOrganisationId", "Status");
+
+                    b.HasIndex("Level", "BirthYear", "NextDueAt");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
 

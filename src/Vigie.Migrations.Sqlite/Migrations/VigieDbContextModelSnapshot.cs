@@ -515,9 +515,9 @@ namespace Vigie.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("Level", "BirthYear");
-
                     b.HasIndex("ReferentOrganisationId", "Status");
+
+                    b.HasIndex("Level", "BirthYear", "NextDueAt");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
 

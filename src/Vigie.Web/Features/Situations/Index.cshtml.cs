@@ -16,7 +16,8 @@ namespace Vigie.Web.Features.Situations;
 /// there is no clear text to search); only the names of the rows shown (50 at most) are decrypted.
 /// Filter values that do not parse are ignored.
 /// </summary>
-public sealed class IndexModel(VigieDbContext db, FieldCipher cipher, BlindIndex index, IAuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(VigieDbContext db, FieldCipher cipher, BlindIndex index, IAuditLog audit, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<SituationListOptions> listOptions) : PageModel
 {
     public const int PageSize = 50;
 
@@ -66,7 +67,11 @@ public sealed class IndexModel(VigieDbContext db, FieldCipher cipher, BlindIndex
 
     public int Numero { get; private set; } = 1;
 
+    /// <summary>The rows matching, counted up to <see cref="SituationListOptions.MaxRows"/> (see <see cref="Capped"/>).</summary>
     public int Total { get; private set; }
+
+    /// <summary>More rows match than can be browsed: <see cref="Total"/> is the cap, not the count.</summary>
+    public bool Capped { get; private set; }
 
     public int Pages { get; private set; }
 
@@ -92,7 +97,11 @@ public sealed class IndexModel(VigieDbContext db, FieldCipher cipher, BlindIndex
         CurrentYear = now.Year;
         var query = Filter(db.Situations.AsNoTracking().VisibleTo(User, now), now);
 
-        Total = await query.CountAsync();
+        // The count stops one row past what can be browsed: its cost no longer grows with the table.
+        var maxRows = listOptions.Value.MaxRows;
+        var counted = await query.Take(maxRows + 1).CountAsync();
+        Capped = counted > maxRows;
+        Total = Math.Min(counted, maxRows);
         Pages = Math.Max(1, (Total + PageSize - 1) / PageSize);
         Numero = int.TryParse(PageNumber, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page)
             ? Math.Clamp(page, 1, Pages)

@@ -8,6 +8,10 @@ public static class TrameServiceCollectionExtensions
             .Bind(builder.Configuration.GetSection(TrameOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<SituationListOptions>()
+            .Bind(builder.Configuration.GetSection(SituationListOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddScoped<TrameCodec>();
         builder.Services.AddScoped<TrameStore>();
         return builder;
