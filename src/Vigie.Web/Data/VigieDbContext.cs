@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Features.Administration;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Notifications;
+using Vigie.Web.Features.Signalements;
+using Vigie.Web.Platform.Email.Outbox;
 using Vigie.Web.Features.Situations;
 using Vigie.Web.Features.Situations.LegalSteps;
 using Vigie.Web.Features.Situations.Trame;
@@ -31,6 +33,12 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options) : I
     public DbSet<LegalStep> LegalSteps => Set<LegalStep>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Signalement> Signalements => Set<Signalement>();
+
+    public DbSet<SignalementAuthor> SignalementAuthors => Set<SignalementAuthor>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

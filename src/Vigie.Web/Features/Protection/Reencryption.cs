@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
+using Vigie.Web.Features.Signalements;
 using Vigie.Web.Features.Situations;
 using Vigie.Web.Features.Situations.LegalSteps;
 using Vigie.Web.Features.Situations.Trame;
 using Vigie.Web.Platform.Crypto;
+using Vigie.Web.Platform.Email.Outbox;
 
 namespace Vigie.Web.Features.Protection;
 
@@ -29,6 +31,10 @@ public sealed class Reencryption(VigieDbContext db, FieldCipher cipher, BlindInd
         (typeof(SituationAssignment), nameof(SituationAssignment.ReasonEncrypted), SituationAssignment.ReasonPurpose),
         (typeof(EmergencyAccess), nameof(EmergencyAccess.JustificationEncrypted), EmergencyAccess.JustificationPurpose),
         (typeof(LegalStep), nameof(LegalStep.ExternalReferenceEncrypted), LegalStep.ReferencePurpose),
+        (typeof(Signalement), nameof(Signalement.ContentEncrypted), Signalement.ContentPurpose),
+        (typeof(Signalement), nameof(Signalement.PdfEncrypted), Signalement.PdfPurpose),
+        (typeof(Signalement), nameof(Signalement.ParquetReferenceEncrypted), Signalement.ParquetReferencePurpose),
+        (typeof(OutboxMessage), nameof(OutboxMessage.MimeEncrypted), OutboxMessage.MimePurpose),
     ];
 
     public sealed record Report(string Table, string Column, int Read, int Rewritten);

@@ -13,6 +13,9 @@ public enum LegalStepKind
     Opp,
     AudienceJugeEnfants,
     RevoyureCommission,
+    AudienceTenue,
+    EnqueteOuverte,
+    ClassementSansSuite,
 }
 
 /// <summary>
@@ -27,6 +30,9 @@ public sealed class LegalStep
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid SituationId { get; set; }
+
+    /// <summary>The signalement this step follows (justice follow-up), if any.</summary>
+    public Guid? SignalementId { get; set; }
 
     public LegalStepKind Kind { get; set; }
 
@@ -65,5 +71,6 @@ internal sealed class LegalStepConfiguration : IEntityTypeConfiguration<LegalSte
         builder.HasIndex(s => new { s.SituationId, s.OccurredAt });
         builder.HasIndex(s => new { s.ResponsibleUserId, s.CompletedAt, s.DueAt });
         builder.HasIndex(s => new { s.CompletedAt, s.DueAt });
+        builder.HasIndex(s => s.SignalementId);
     }
 }

@@ -12,6 +12,9 @@ public static class LegalStepLabels
         LegalStepKind.Opp => "Ordonnance de placement provisoire (OPP) du procureur",
         LegalStepKind.AudienceJugeEnfants => "Audience du juge des enfants après OPP",
         LegalStepKind.RevoyureCommission => "Clause de revoyure fixée par la commission",
+        LegalStepKind.AudienceTenue => "Audience tenue par le juge des enfants",
+        LegalStepKind.EnqueteOuverte => "Enquête ouverte par le parquet",
+        LegalStepKind.ClassementSansSuite => "Classement sans suite par le parquet",
         _ => kind.ToString(),
     };
 
