@@ -26,6 +26,10 @@ const string Usage = """
           Times AuditVerifier.VerifyAsync over that data: BenchmarkDotNet (in process, 1 warm-up and
           RUNS measured runs per benchmark), or with --stopwatch a plain loop of RUNS timed runs in one
           process, the first one cold as in the operator's command (--prime: time EF Core's start-up apart first).
+      Vigie.Bench pdf [--artifacts DIR] [--write DIR]
+          Times SignalementPdf.Render on a typical (about 2 pages) and a ten-page fictitious signalement with
+          BenchmarkDotNet (in process, memory diagnoser). With --write, writes both PDF files to DIR instead
+          (to look at them: pdftoppm -r 60 -png DIR/signalement-typical.pdf DIR/typical).
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -51,6 +55,11 @@ for (var i = 1; i < args.Length; i++)
         await Console.Error.WriteLineAsync($"Unknown argument: {args[i]}\n{Usage}");
         return 64;
     }
+}
+
+if (args[0] == "pdf")
+{
+    return PdfCommand(options);
 }
 
 if (!options.TryGetValue("--data", out var data))
@@ -120,6 +129,38 @@ switch (args[0])
     default:
         await Console.Error.WriteLineAsync($"Unknown command: {args[0]}\n{Usage}");
         return 64;
+}
+
+// Either writes the sample PDF files, or benchmarks their rendering (micro-benchmark: BenchmarkDotNet
+// picks the iteration count; in process like the verification benchmark).
+static int PdfCommand(Dictionary<string, string> options)
+{
+    if (options.TryGetValue("--write", out var folder))
+    {
+        Directory.CreateDirectory(folder);
+        var created = SignalementSamples.CreatedAt;
+        foreach (var (name, document) in new[] { ("typical", SignalementSamples.Typical()), ("ten-pages", SignalementSamples.TenPages()) })
+        {
+            var path = Path.Combine(folder, $"signalement-{name}.pdf");
+            File.WriteAllBytes(path, Vigie.Web.Features.Signalements.Documents.SignalementPdf.Render(document, new(created)));
+            Console.WriteLine(path);
+        }
+
+        var watermarked = Path.Combine(folder, "signalement-watermarked.pdf");
+        File.WriteAllBytes(watermarked, Vigie.Web.Features.Signalements.Documents.SignalementPdf.Render(
+            SignalementSamples.Typical(), new(created, "Téléchargé par Camille EXEMPLE le 29/11/2026 à 11:30")));
+        Console.WriteLine(watermarked);
+        return 0;
+    }
+
+    var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance);
+    var config = DefaultConfig.Instance
+        .AddJob(job)
+        .AddDiagnoser(MemoryDiagnoser.Default)
+        .WithArtifactsPath(Path.GetFullPath(options.GetValueOrDefault("--artifacts", Path.Combine(Path.GetTempPath(), "vigie-bench-artifacts"))))
+        .WithOptions(ConfigOptions.DisableLogFile);
+    var summary = BenchmarkRunner.Run<SignalementPdfBenchmarks>(config);
+    return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
 }
 
 // A bounded loop of timed verifications, in one process (the first one pays JIT and cold caches).
