@@ -10,6 +10,8 @@ namespace Vigie.Bench;
 /// </summary>
 public class SignalementPdfBenchmarks
 {
+    public const string Watermark = "Téléchargé par Camille EXEMPLE le 29/11/2026 à 11:30";
+
     private readonly PdfRenderOptions _options = new(SignalementSamples.CreatedAt);
     private SignalementDocument _typical = null!;
     private SignalementDocument _long = null!;
@@ -29,5 +31,5 @@ public class SignalementPdfBenchmarks
 
     [Benchmark(Description = "Ten-page signalement, watermarked")]
     public int TenPagesWatermarked() =>
-        SignalementPdf.Render(_long, _options with { Watermark = "Téléchargé par Camille EXEMPLE le 29/11/2026 à 11:30" }).Length;
+        SignalementPdf.Render(_long, _options with { Watermark = Watermark }).Length;
 }
