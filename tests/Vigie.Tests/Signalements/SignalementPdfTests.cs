@@ -131,6 +131,40 @@ public sealed partial class SignalementPdfTests
     }
 
     [Fact]
+    public void A_long_link_breaks_after_a_slash_or_a_hyphen_rather_than_inside_a_word()
+    {
+        var link = "https://exemple.invalid/" + string.Concat(Enumerable.Range(1, 40).Select(i => $"dossier-numero{i:00}/"));
+        var pdf = Render(Document(sections: [new DocumentSection(2, "Faits constatés", [new TextParagraph(link)])]));
+        using var document = PdfDocument.Open(pdf);
+
+        var lines = document.GetPages().SelectMany(Lines).Select(l => string.Concat(l.Select(x => x.Value)).Trim())
+            .SkipWhile(l => !l.StartsWith("https://", StringComparison.Ordinal)).ToList();
+        var linkLines = lines.TakeWhile(l => !l.Contains("Identité", StringComparison.Ordinal) && !l.StartsWith('3')).ToList();
+        var brokenLines = linkLines.TakeWhile(l => !link.EndsWith(l, StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(link, string.Concat(linkLines.Take(brokenLines.Count + 1)));
+        Assert.True(brokenLines.Count >= 2, $"{brokenLines.Count} broken lines");
+        Assert.All(brokenLines, line => Assert.True(line[^1] is '/' or '-', line));
+    }
+
+    [Fact]
+    public void The_information_preoccupante_title_fits_on_one_line_and_signature_labels_line_up()
+    {
+        var doc = Document() with { Kind = SignalementDocumentKind.InformationPreoccupante, Reference = "IP-2026-000042" };
+        using var document = PdfDocument.Open(Render(doc));
+        var words = document.GetPages().SelectMany(p => p.GetWords().Select(w => (p.Number, w.Text, Baseline: Math.Round(w.Letters[0].StartBaseLine.Y, 1)))).ToList();
+
+        var title = words.Where(w => w.Number == 1 && w.Baseline > Margin && w.Text is "Information" or "prostitution").ToList();
+        Assert.Equal(2, title.Count);
+        Assert.Equal(title[0].Baseline, title[1].Baseline);
+
+        // Two authors with different numbers of lines: both "Signature" labels on one baseline.
+        var signatures = words.Where(w => w.Text == "Signature").ToList();
+        Assert.Equal(2, signatures.Count);
+        Assert.Equal((signatures[0].Number, signatures[0].Baseline), (signatures[1].Number, signatures[1].Baseline));
+    }
+
+    [Fact]
     public void The_watermark_is_on_every_page_when_given()
     {
         const string Watermark = "Téléchargé par Camille Martin le 29/11/2026 à 14:05";

@@ -14,7 +14,8 @@ namespace Vigie.Web.Platform.Pdf;
 /// <item>A heading stays on the page of the first two lines that follow it; a paragraph leaves
 /// neither its first line alone at the bottom of a page nor its last line alone at the top of the
 /// next; <see cref="KeepTogether"/> keeps a block on one page when it fits on one.</item>
-/// <item>A word wider than its column (a pasted link, a key held down) is broken between characters.</item>
+/// <item>A word wider than its column (a pasted link, a key held down) is broken between characters,
+/// preferably after a / - . @ _.</item>
 /// <item>Lines break at ordinary spaces only; « : ; ! ? » never start a line and « never ends one;
 /// digit groups typed with spaces (a phone number, "1 500 €") stay on one line.</item>
 /// </list>
@@ -45,6 +46,14 @@ public sealed class PdfFlowDocument : IDisposable
 
     /// <summary>Width between the left and right margins, in points.</summary>
     public double ContentWidth => Page.ContentWidth;
+
+    /// <summary>The width of one line of <paramref name="text"/> in <paramref name="style"/>, in points.</summary>
+    public double Width(string text, PdfTextStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(style);
+        return Measure(text, Font(style));
+    }
 
     /// <summary>Vertical space before the next line (collapsed at the top of a page).</summary>
     public void Space(double points) => _pendingSpace += points;
@@ -368,7 +377,11 @@ public sealed class PdfFlowDocument : IDisposable
             foreach (var (spaces, word) in Words(paragraphLine))
             {
                 var wordWidth = Measure(word, font);
-                if (hasWord && width + (spaces * spaceWidth) + wordWidth > limit)
+
+                // A word that fits on a line goes whole to the next one; a word longer than a line
+                // starts where it is, unless less than a quarter of the line is left.
+                var room = limit - width - (spaces * spaceWidth);
+                if (hasWord && wordWidth > room && (wordWidth <= limit || room < limit / 4))
                 {
                     Flush();
                 }
@@ -384,8 +397,11 @@ public sealed class PdfFlowDocument : IDisposable
                     continue;
                 }
 
-                // A word longer than the whole line: break it between characters (never inside a
-                // surrogate pair nor before a combining mark).
+                // A word longer than the line: broken between characters (never inside a surrogate
+                // pair nor before a combining mark), after a / - . @ _ when one leaves the line at
+                // least half full, so that links and addresses break where a reader expects.
+                var breakAt = -1;
+                var widthAtBreak = 0.0;
                 var index = 0;
                 while (index < word.Length)
                 {
@@ -394,13 +410,33 @@ public sealed class PdfFlowDocument : IDisposable
                     var elementWidth = Measure(element, font);
                     if (current.Length > 0 && width + elementWidth > limit)
                     {
-                        Flush();
+                        if (breakAt > 0 && breakAt < current.Length && widthAtBreak >= limit / 2)
+                        {
+                            var rest = current.ToString(breakAt, current.Length - breakAt);
+                            var restWidth = width - widthAtBreak;
+                            current.Length = breakAt;
+                            width = widthAtBreak;
+                            Flush();
+                            current.Append(rest);
+                            width = restWidth;
+                        }
+                        else
+                        {
+                            Flush();
+                        }
+
+                        breakAt = -1;
                     }
 
                     current.Append(element);
                     width += elementWidth;
                     hasWord = true;
                     index += length;
+                    if (element is "/" or "-" or "." or "@" or "_")
+                    {
+                        breakAt = current.Length;
+                        widthAtBreak = width;
+                    }
                 }
             }
 

@@ -25,6 +25,7 @@ public static class SignalementPdf
     private static readonly PdfTextStyle BlockBold = Block with { Bold = true };
     private static readonly PdfTextStyle BlockLabel = new(8.5, Bold: true, Grey: 80, LineSpacing: 1.4);
     private static readonly PdfTextStyle Title = new(13.5, Bold: true, LineSpacing: 1.3);
+    private static readonly double[] TitleSizes = [13.5, 13, 12.5, 12];
     private static readonly PdfTextStyle SectionHeading = new(11.5, Bold: true, LineSpacing: 1.3);
 
     private static readonly double LabelWidth = PdfPageSetup.Mm(45);
@@ -94,7 +95,10 @@ public static class SignalementPdf
         ]);
 
         flow.Space(PdfPageSetup.Mm(8));
-        flow.Paragraph(Label(doc.Title), Title, PdfAlign.Center);
+        // On one line when a slightly smaller size allows it, rather than one word alone on a second line.
+        var title = Label(doc.Title);
+        var style = TitleSizes.Select(size => Title with { Size = size }).FirstOrDefault(s => flow.Width(title, s) <= width) ?? Title;
+        flow.Paragraph(title, style, PdfAlign.Center);
         flow.Space(PdfPageSetup.Mm(2));
         flow.Rule(width * 0.3, width * 0.4, height: 4, thickness: 0.6, grey: 100);
     }
@@ -223,6 +227,10 @@ public static class SignalementPdf
             .Select((author, index) => new PdfColumn(index * (columnWidth + ColumnGap), columnWidth, AuthorLines(author)))
             .ToList();
         flow.Columns(columns);
+
+        // The labels on one line across the pair, whatever the number of lines above each.
+        flow.Space(Block.LineHeight * 0.8);
+        flow.Columns([.. columns.Select(c => c with { Spans = [new PdfSpan(Label("Signature :"), Block with { Italic = true, Grey = 90 })] })]);
         flow.Space(PdfPageSetup.Mm(13));
         flow.Rules(columns.Select(c => (c.X, c.Width * 0.8)).ToList(), thickness: 0.5, grey: 90);
     }
@@ -245,8 +253,6 @@ public static class SignalementPdf
             lines.Add(new PdfSpan(Label("Courriel : ") + TypedText(author.Email), Block));
         }
 
-        lines.Add(new PdfSpan(string.Empty, Block with { LineSpacing = 0.8 }));
-        lines.Add(new PdfSpan(Label("Signature :"), Block with { Italic = true, Grey = 90 }));
         return lines;
     }
 }
