@@ -55,8 +55,13 @@ public sealed partial class OutboxBackgroundService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
         var settings = options.Value;
+        if (!settings.Background)
+        {
+            return; // another instance sends, or a test drives the dispatcher itself
+        }
+
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             var processed = 0;

@@ -4,7 +4,7 @@ namespace Vigie.Web.Platform.Email.Outbox;
 
 public static class OutboxServiceCollectionExtensions
 {
-    /// <summary>The outbox sender: transport, dispatcher, wake-up signal, resolution, and the background service unless turned off.</summary>
+    /// <summary>The outbox sender: transport, dispatcher, wake-up signal, resolution, and the background service.</summary>
     public static WebApplicationBuilder AddOutbox(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<OutboxOptions>()
@@ -24,10 +24,7 @@ public static class OutboxServiceCollectionExtensions
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddScoped<OutboxResolution>();
-        if (builder.Configuration.GetValue(OutboxOptions.Section + ":" + nameof(OutboxOptions.Background), true))
-        {
-            builder.Services.AddHostedService<OutboxBackgroundService>();
-        }
+        builder.Services.AddHostedService<OutboxBackgroundService>(); // idle when Background is off
 
         return builder;
     }
