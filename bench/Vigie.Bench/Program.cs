@@ -26,12 +26,20 @@ const string Usage = """
           Times AuditVerifier.VerifyAsync over that data: BenchmarkDotNet (in process, 1 warm-up and
           RUNS measured runs per benchmark), or with --stopwatch a plain loop of RUNS timed runs in one
           process, the first one cold as in the operator's command (--prime: time EF Core's start-up apart first).
+      Vigie.Bench outbox [--messages 1000]
+          Sends N outbox messages (100 KB attachment each) from a new SQLite database in a temporary folder to an
+          SMTP server in this process on 127.0.0.1; prints messages per second and the enqueue-to-accepted delays.
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine(Usage);
     return args.Length == 0 ? 64 : 0;
+}
+
+if (args[0] == "outbox")
+{
+    return await OutboxBenchmark.RunAsync(args[1..], Console.Out);
 }
 
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
