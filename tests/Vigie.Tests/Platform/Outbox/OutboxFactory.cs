@@ -16,11 +16,15 @@ public class OutboxFactory : VigieFactory
 {
     private readonly int _smtpPort;
 
-    public OutboxFactory(int smtpPort, TestDatabase? sharedDatabase = null, bool background = false)
+    private readonly string? _pickupFolder;
+
+    /// <param name="pickupFolder">Given: the pickup-folder transport writes there instead of SMTP.</param>
+    public OutboxFactory(int smtpPort, TestDatabase? sharedDatabase = null, bool background = false, string? pickupFolder = null)
         : base(sharedDatabase)
     {
         _smtpPort = smtpPort;
         Background = background;
+        _pickupFolder = pickupFolder;
     }
 
     public bool Background { get; }
@@ -31,7 +35,8 @@ public class OutboxFactory : VigieFactory
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Vigie:Mail:Transport"] = "Smtp",
+        ["Vigie:Mail:Transport"] = _pickupFolder is null ? "Smtp" : "Pickup",
+        ["Vigie:Mail:PickupFolder"] = _pickupFolder ?? "data/mail",
         ["Vigie:Mail:Host"] = "127.0.0.1",
         ["Vigie:Mail:Port"] = _smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Vigie:Mail:Security"] = "None",

@@ -85,4 +85,62 @@ public sealed class OutboxBackgroundTests
 
         Assert.Equal(OutboxStatus.Accepted, row!.Status);
     }
+
+    [Fact]
+    public async Task Stopping_the_host_during_a_hand_over_never_records_an_acceptance()
+    {
+        await using var smtp = new LoopbackSmtpServer { Behaviour = PeerBehaviour.KeepAndHang };
+        smtp.Start();
+        using var owner = new OutboxFactory(smtp.Port);
+        var sender = new OutboxFactory(smtp.Port, owner.Database, background: true);
+        var sent = await owner.EnqueueAsync();
+        sender.Services.GetRequiredService<OutboxSignal>().Wake();
+
+        var watch = Stopwatch.StartNew();
+        while (smtp.Received.Count == 0 && watch.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Single(smtp.Received); // the whole message is at the server, which has not answered
+        await sender.DisposeAsync(); // shutdown while waiting for the answer
+
+        var row = await owner.RowAsync(sent.Id);
+        Assert.Equal(OutboxStatus.Uncertain, row.Status);
+        Assert.Null(row.AcceptedAt);
+        Assert.Equal(["uncertain"], sender.Listener.For(sent.Id));
+    }
+}
+
+/// <summary>The development transport: a whole .eml appears in the folder, or nothing.</summary>
+public sealed class OutboxPickupTests
+{
+    [Fact]
+    public async Task The_pickup_transport_writes_one_whole_file_and_counts_as_accepted()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "vigie-outbox-pickup-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var factory = new OutboxFactory(smtpPort: 1, pickupFolder: folder);
+            var sent = await factory.EnqueueAsync();
+
+            Assert.Equal(1, await factory.Dispatcher.RunOnceAsync(TestContext.Current.CancellationToken));
+
+            var file = Assert.Single(Directory.GetFiles(folder));
+            Assert.EndsWith(".eml", file, StringComparison.Ordinal);
+            var message = await MimeKit.MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
+            Assert.Equal(sent.MessageId, message.MessageId);
+            var row = await factory.RowAsync(sent.Id);
+            Assert.Equal(OutboxStatus.Accepted, row.Status);
+            Assert.Equal("déposé dans le dossier de dépôt (développement)", row.ServerResponse);
+            Assert.Equal(["accepted"], factory.Listener.For(sent.Id));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
 }

@@ -167,7 +167,20 @@ public sealed partial class OutboxDispatcher(
                 .SingleAsync(m => m.Id == id, cancellationToken);
         }
 
-        var message = MailOutbox.Read(cipher, row);
+        MimeKit.MimeMessage message;
+        try
+        {
+            message = MailOutbox.Read(cipher, row);
+        }
+        catch (Exception exception) when (exception is FieldDecryptionException or FormatException or MimeKit.ParseException)
+        {
+            // Nothing to send (e.g. its key is gone): retrying cannot help, and it must not block the others.
+            await TransitionAsync(id, m => m.Status == OutboxStatus.Pending && m.ClaimedBy == me,
+                m => Fail(m, "Le message enregistré ne peut pas être relu (clé de chiffrement absente ou données altérées) : il n'a pas été envoyé."),
+                CancellationToken.None);
+            LogUnreadable(logger, id, exception);
+            return true;
+        }
 
         // Recorded (committed) before the first byte leaves: if this process dies during the
         // hand-over, the row says so, and no instance will send it again on its own. The attempt
@@ -222,14 +235,14 @@ public sealed partial class OutboxDispatcher(
             // The server answered no: it did not take the message.
             var code = (int)refusal.StatusCode;
             var answer = Truncate($"{code} {refusal.Message}".Trim(), 300);
-            if (code is >= 400 and < 500)
-            {
-                await RetryLaterAsync(id, ThisHandOver, $"Le serveur de messagerie a refusé temporairement le message ({answer}).", countAttempt: false);
-            }
-            else
+            if (code is >= 500 and < 600)
             {
                 await TransitionAsync(id, ThisHandOver, m => Fail(m,
                     $"Le serveur de messagerie a refusé définitivement le message : « {answer} ». Il ne sera pas renvoyé."), CancellationToken.None);
+            }
+            else
+            {
+                await RetryLaterAsync(id, ThisHandOver, $"Le serveur de messagerie a refusé temporairement le message ({answer}).", countAttempt: false);
             }
 
             return false;
@@ -283,7 +296,9 @@ public sealed partial class OutboxDispatcher(
                 m.Attempts++;
             }
 
-            if (now >= m.CreatedAt.AddHours(settings.GiveUpAfterHours))
+            // Counted from the queueing, or from a person's decision to send it again.
+            var since = m.ResolvedAt > m.CreatedAt ? m.ResolvedAt.Value : m.CreatedAt;
+            if (now >= since.AddHours(settings.GiveUpAfterHours))
             {
                 return Fail(m, $"Envoi abandonné après {settings.GiveUpAfterHours} heures d'essais. Dernière erreur : {problem}");
             }
@@ -358,6 +373,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: message {Id} is uncertain ({Reason}); a person must decide")]
     private static partial void LogUncertain(ILogger logger, Guid id, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox: message {Id} cannot be read back; marked failed")]
+    private static partial void LogUnreadable(ILogger logger, Guid id, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox: message {Id} was accepted ({Response}) but its state had changed meanwhile; the acceptance is not recorded")]
     private static partial void LogAcceptanceNotRecorded(ILogger logger, Guid id, string response);
