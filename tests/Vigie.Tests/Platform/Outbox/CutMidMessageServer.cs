@@ -35,6 +35,7 @@ public sealed class CutMidMessageServer : IAsyncDisposable
             try
             {
                 using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                client.LingerState = new LingerOption(enable: true, seconds: 0); // close with a reset, like a dead link
                 await ServeAsync(client.GetStream(), _stop.Token);
             }
             catch (Exception exception) when (exception is OperationCanceledException or IOException or SocketException)

@@ -206,7 +206,8 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
     {
         await using var cutter = new CutMidMessageServer();
         using var factory = new OutboxFactory(cutter.Port);
-        var sent = await factory.EnqueueAsync();
+        // Far larger than the loopback socket buffers: the writes fail once the peer has closed.
+        var sent = await factory.EnqueueAsync(attachmentBytes: 16_000_000);
 
         await factory.Dispatcher.RunOnceAsync(Token);
 
