@@ -88,17 +88,9 @@ measure Sqlite ""
 ls -l "$bench_tmp/data-Sqlite/vigie.db" >&2
 
 if [ "${WITH_POSTGRES:-0}" = 1 ]; then
-  pg_bin=$(private_pg_bin)
-  [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || { echo "WITH_POSTGRES=1 needs Debian's postgresql package." >&2; exit 1; }
-  [ "$(id -u)" -eq 0 ] || { echo "WITH_POSTGRES=1 runs the server as the postgres user: run as root." >&2; exit 1; }
-  log "PostgreSQL: a temporary cluster on 127.0.0.1"
-  mkdir -p "$pg_dir"
-  chmod 755 "$bench_tmp"
-  private_pg_start "$pg_dir"
-  pg_port=$PRIVATE_PG_PORT
-  private_pg_psql "$pg_dir" -c "CREATE ROLE vigie_bench LOGIN PASSWORD 'vigie-bench-only';" -c "CREATE DATABASE vigie_bench OWNER vigie_bench;"
-  echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $NF }') on 127.0.0.1:$pg_port (default durability settings)"
-  measure Postgres "Host=127.0.0.1;Port=$pg_port;Username=vigie_bench;Password=vigie-bench-only;Database=vigie_bench"
+  bench_private_pg "$pg_dir"
+  echo "PostgreSQL $bench_pg_version on 127.0.0.1:$PRIVATE_PG_PORT (default durability settings)"
+  measure Postgres "$bench_pg_connection"
 fi
 
 echo "load average now: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"

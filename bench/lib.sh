@@ -114,3 +114,22 @@ bench_stats() {
       printf "min %d  median %d  max %d  (n=%d)\n", v[1], med, v[NR], NR
     }'
 }
+
+# bench_private_pg DIR: a temporary PostgreSQL cluster in DIR on 127.0.0.1 (scripts/private-postgres.sh,
+# as root) with a vigie_bench role and database; sets bench_pg_connection and bench_pg_version.
+# The caller stops it with private_pg_stop DIR.
+bench_private_pg() {
+  local dir=$1 pg_bin
+  # shellcheck source=../scripts/private-postgres.sh
+  source "$bench_root/scripts/private-postgres.sh"
+  pg_bin=$(private_pg_bin)
+  [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || { echo "WITH_POSTGRES=1 needs Debian's postgresql package." >&2; exit 1; }
+  [ "$(id -u)" -eq 0 ] || { echo "WITH_POSTGRES=1 runs the server as the postgres user: run as root." >&2; exit 1; }
+  log "PostgreSQL: a temporary cluster on 127.0.0.1"
+  mkdir -p "$dir"
+  chmod 755 "$bench_tmp"
+  private_pg_start "$dir"
+  private_pg_psql "$dir" -c "CREATE ROLE vigie_bench LOGIN PASSWORD 'vigie-bench-only';" -c "CREATE DATABASE vigie_bench OWNER vigie_bench;"
+  bench_pg_version=$("$pg_bin/postgres" --version | awk '{ print $NF }')
+  bench_pg_connection="Host=127.0.0.1;Port=$PRIVATE_PG_PORT;Username=vigie_bench;Password=vigie-bench-only;Database=vigie_bench"
+}

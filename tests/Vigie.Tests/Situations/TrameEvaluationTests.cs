@@ -195,6 +195,8 @@ public sealed class TrameEvaluationTests(VigieFactory factory) : IClassFixture<V
         Assert.Equal("L'auteur 2 n'est pas renseigné dans l'en-tête.", page.Text("#champ-auteurs_confirment-error"));
         Assert.Equal("La date de validation ne peut pas précéder la date du repérage.", page.Text("#champ-date_validation-error"));
         Assert.True(page.QuerySelector("#champ-auteurs_confirment-auteur2")!.HasAttribute("checked"));
+        Assert.Equal("Auteur 2 (non indiqué dans l'en-tête)", page.Text("label[for=champ-auteurs_confirment-auteur2]"));
+        Assert.StartsWith("Auteur 1 : ", page.Text("label[for=champ-auteurs_confirment-auteur1]"), StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.Evaluations.AnyAsync(e => e.SituationId == id)));
     }
 }

@@ -45,6 +45,9 @@ public sealed class OverviewModel(VigieDbContext db, FieldCipher cipher, TrameSt
     /// <summary>The authors of the en-tête, to show who may confirm in §8.</summary>
     public List<(int Slot, string Name)> Authors { get; } = [];
 
+    /// <summary>The fields of §8 as the validation box shows them (author options carry the names).</summary>
+    public IReadOnlyList<TrameField> ValidationFields { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await LoadAsync(id) is null)
@@ -180,6 +183,14 @@ public sealed class OverviewModel(VigieDbContext db, FieldCipher cipher, TrameSt
                 Authors.Add((n, name));
             }
         }
+
+        // The confirmation boxes name the authors typed in the en-tête rather than "Auteur n".
+        ValidationFields = [.. ValidationSection.Fields.Select(f => f.Key != "auteurs_confirment" ? f : f with
+        {
+            Options = [.. f.Options.Select((o, i) => Authors.FirstOrDefault(a => a.Slot == i + 1) is { Name: { } named }
+                ? o with { Label = $"Auteur {i + 1} : {named.Trim()}" }
+                : o with { Label = $"Auteur {i + 1} (non indiqué dans l'en-tête)" })],
+        })];
 
         if (state.LastEvaluation > 0)
         {
