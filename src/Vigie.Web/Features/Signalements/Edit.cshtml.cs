@@ -181,7 +181,8 @@ public sealed class EditModel(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        Signalement.Authors.Add(new SignalementAuthor
+        // Added through the set: a new author has its id already, which the collection would take for an existing row.
+        var added = new SignalementAuthor
         {
             SignalementId = sid,
             Position = Signalement.Authors.Max(a => a.Position) + 1,
@@ -191,7 +192,9 @@ public sealed class EditModel(
             Organisation = candidate.Organisation,
             Phone = candidate.PhoneNumber,
             Email = candidate.Email ?? string.Empty,
-        });
+        };
+        db.SignalementAuthors.Add(added);
+        Signalement.Authors.Add(added);
         ClearValidations();
         if (!await SaveAsync(now, keepInput: false))
         {

@@ -31,7 +31,8 @@ public static class SignalementAccess
 {
     public static async Task<SignalementInScope?> FindAsync(VigieDbContext db, ClaimsPrincipal user, Guid signalementId, DateTime now, bool tracking = false)
     {
-        var visible = db.Situations.AsNoTracking().VisibleTo(user, now);
+        // No AsNoTracking here: it would apply to the whole query, the signalement included.
+        var visible = db.Situations.VisibleTo(user, now);
         var query = db.Signalements.Include(s => s.Authors).Where(s => s.Id == signalementId && visible.Any(v => v.Id == s.SituationId));
         var signalement = await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync();
         if (signalement is null)
