@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Engines;
@@ -26,6 +27,11 @@ const string Usage = """
           Times AuditVerifier.VerifyAsync over that data: BenchmarkDotNet (in process, 1 warm-up and
           RUNS measured runs per benchmark), or with --stopwatch a plain loop of RUNS timed runs in one
           process, the first one cold as in the operator's command (--prime: time EF Core's start-up apart first).
+      Vigie.Bench pdf [--artifacts DIR] [--write DIR]
+          Times SignalementPdf.Render on a typical (about 2 pages) and a ten-page fictitious signalement with
+          BenchmarkDotNet (in process, memory diagnoser), after printing each sample's page count. With --write,
+          writes the samples (and a watermarked one) to DIR instead, with the time each render took
+          (to look at them: pdftoppm -r 60 -png DIR/signalement-typical.pdf DIR/typical).
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
@@ -51,6 +57,11 @@ for (var i = 1; i < args.Length; i++)
         await Console.Error.WriteLineAsync($"Unknown argument: {args[i]}\n{Usage}");
         return 64;
     }
+}
+
+if (args[0] == "pdf")
+{
+    return PdfCommand(options);
 }
 
 if (!options.TryGetValue("--data", out var data))
@@ -120,6 +131,61 @@ switch (args[0])
     default:
         await Console.Error.WriteLineAsync($"Unknown command: {args[0]}\n{Usage}");
         return 64;
+}
+
+// Either writes the sample PDF files (with the time each render took, the first one paying for the
+// fonts and the JIT), or benchmarks their rendering: a micro-benchmark, in process like the
+// verification benchmark, 5 warm-up and 30 measured iterations of many renders each.
+static int PdfCommand(Dictionary<string, string> options)
+{
+    var created = SignalementSamples.CreatedAt;
+    var samples = new (string Name, Vigie.Web.Features.Signalements.Documents.SignalementDocument Document, string? Watermark)[]
+    {
+        ("typical", SignalementSamples.Typical(), null),
+        ("ten-pages", SignalementSamples.TenPages(), null),
+        ("watermarked", SignalementSamples.Typical(), SignalementPdfBenchmarks.Watermark),
+    };
+    if (options.TryGetValue("--write", out var folder))
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var (name, document, watermark) in samples)
+        {
+            var watch = Stopwatch.StartNew();
+            var pdf = Vigie.Web.Features.Signalements.Documents.SignalementPdf.Render(document, new(created, watermark));
+            watch.Stop();
+            var path = Path.Combine(folder, $"signalement-{name}.pdf");
+            File.WriteAllBytes(path, pdf);
+            Console.WriteLine($"{path}: {PageCount(pdf)} pages, {pdf.Length:N0} bytes, rendered in {watch.Elapsed.TotalMilliseconds:0.0} ms");
+        }
+
+        return 0;
+    }
+
+    foreach (var (name, document, watermark) in samples)
+    {
+        var pdf = Vigie.Web.Features.Signalements.Documents.SignalementPdf.Render(document, new(created, watermark));
+        Console.WriteLine($"Sample {name}: {PageCount(pdf)} pages, {pdf.Length:N0} bytes");
+    }
+
+    var job = Job.Default
+        .WithWarmupCount(5)
+        .WithIterationCount(30)
+        .WithToolchain(InProcessEmitToolchain.Instance);
+    var config = DefaultConfig.Instance
+        .AddJob(job)
+        .AddDiagnoser(MemoryDiagnoser.Default)
+        .AddColumn(StatisticColumn.Median, StatisticColumn.P95)
+        .WithArtifactsPath(Path.GetFullPath(options.GetValueOrDefault("--artifacts", Path.Combine(Path.GetTempPath(), "vigie-bench-artifacts"))))
+        .WithOptions(ConfigOptions.DisableLogFile);
+    var summary = BenchmarkRunner.Run<SignalementPdfBenchmarks>(config);
+    return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
+}
+
+static int PageCount(byte[] pdf)
+{
+    using var stream = new MemoryStream(pdf);
+    using var document = PdfSharp.Pdf.IO.PdfReader.Open(stream, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+    return document.PageCount;
 }
 
 // A bounded loop of timed verifications, in one process (the first one pays JIT and cold caches).
