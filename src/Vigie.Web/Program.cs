@@ -3,6 +3,7 @@ using Vigie.Web.Features.Administration;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Installation;
 using Vigie.Web.Features.Notifications;
+using Vigie.Web.Features.Signalements;
 using Vigie.Web.Features.Situations.Timeline;
 using Vigie.Web.Features.Situations.Trame;
 using Vigie.Web.Platform.Audit;
@@ -27,6 +28,7 @@ builder.AddAdministration();
 builder.AddNotifications();
 builder.AddSituationTimeline();
 builder.AddTrame();
+builder.AddSignalements();
 
 var app = builder.Build();
 

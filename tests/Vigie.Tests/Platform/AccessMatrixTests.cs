@@ -64,6 +64,14 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/situations/{id:guid}/evaluations/{number:int}"] = ("/situations/{situation}/evaluations/1", InScopeOfCoordinationOnly),
         ["/situations/{id:guid}/evaluations/comparer"] = ("/situations/{situation}/evaluations/comparer?de=1&a=2", InScopeOfCoordinationOnly),
         ["/lexique"] = ("/lexique", who => who == Anonymous ? Login : Ok),
+        // Signalements follow their situation's scope (one draft of the fixture situation exists).
+        ["/situations/{id:guid}/signalements"] = ("/situations/{situation}/signalements", InScopeOfCoordinationOnly),
+        ["/signalements/{sid:guid}"] = ("/signalements/{signalement}", InScopeOfCoordinationOnly),
+        ["/signalements/{sid:guid}/preuve"] = ("/signalements/{signalement}/preuve", InScopeOfCoordinationOnly),
+        ["/signalements/{sid:guid}/suites"] = ("/signalements/{signalement}/suites", InScopeOfCoordinationOnly),
+        ["/signalements/{sid:guid}/apercu"] = ("/signalements/{signalement}/apercu", InScopeOfCoordinationOnly),
+        // The fixture draft was never sent: there is no PDF sent to download, even for Coordination.
+        ["/signalements/{sid:guid}/preuve/pdf"] = ("/signalements/{signalement}/preuve/pdf", who => who == Roles.Coordination ? NotFound : InScopeOfCoordinationOnly(who)),
         // An export asks for a fresh code first: the DPO is sent to the confirmation page.
         ["/protection/journal/export"] = ("/protection/journal/export", who => who == Roles.Dpo ? StepUp : Only(Roles.Dpo)(who)),
     };
@@ -106,6 +114,7 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
 
         var org = await factory.CreateOrganisationAsync();
         var situation = await SituationFixtures.OpenAsync(factory, org, "Canari", "Matrice", new DateOnly(2011, 5, 6));
+        var signalement = Guid.CreateVersion7();
         await factory.WithDbAsync(async db =>
         {
             for (var number = 1; number <= 2; number++)
@@ -113,13 +122,18 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
                 db.Evaluations.Add(new Evaluation { SituationId = situation, Number = number, ValidatedAt = factory.Clock.GetUtcNow().UtcDateTime, ValidatedById = someone!.Id });
             }
 
+            db.Signalements.Add(new Web.Features.Signalements.Signalement
+            {
+                Id = signalement, SituationId = situation, Reference = "SIG-2000-999999", CreatedById = someone!.Id, UpdatedById = someone.Id,
+                CreatedAt = factory.Clock.GetUtcNow().UtcDateTime, UpdatedAt = factory.Clock.GetUtcNow().UtcDateTime,
+            });
             await db.SaveChangesAsync();
         });
         var failures = new List<string>();
         foreach (var (route, (template, expected)) in Matrix)
         {
             var path = template.Replace("{org}", org.ToString(), StringComparison.Ordinal).Replace("{user}", someone!.Id, StringComparison.Ordinal)
-                .Replace("{situation}", situation.ToString(), StringComparison.Ordinal);
+                .Replace("{situation}", situation.ToString(), StringComparison.Ordinal).Replace("{signalement}", signalement.ToString(), StringComparison.Ordinal);
             foreach (var who in Everyone)
             {
                 var response = await clients[who].GetAsync(path);

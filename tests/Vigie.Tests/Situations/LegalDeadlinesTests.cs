@@ -95,6 +95,20 @@ public sealed class LegalDeadlinesTests
     }
 
     [Fact]
+    public void The_parquets_answers_and_a_hearing_held_have_no_deadline_and_the_saisine_is_labelled_as_such()
+    {
+        foreach (var kind in new[] { LegalStepKind.AudienceTenue, LegalStepKind.EnqueteOuverte, LegalStepKind.ClassementSansSuite })
+        {
+            Assert.Null(LegalDeadlines.DueAt(kind, Utc(2025, 6, 10, 13)));
+            Assert.Null(LegalStepLabels.Due(kind));
+        }
+
+        Assert.Equal("Saisine du juge des enfants", LegalStepLabels.Kind(LegalStepKind.AudienceJugeEnfants));
+        Assert.Contains("15 jours", LegalStepLabels.Due(LegalStepKind.AudienceJugeEnfants), StringComparison.Ordinal);
+        Assert.Equal("Audience tenue par le juge des enfants", LegalStepLabels.Kind(LegalStepKind.AudienceTenue));
+    }
+
+    [Fact]
     public void A_revoyure_is_due_on_the_date_typed_and_recorded_now()
     {
         var now = Utc(2025, 6, 10, 13);
@@ -157,8 +171,9 @@ public sealed class LegalDeadlinesTests
         foreach (var kind in Enum.GetValues<LegalStepKind>())
         {
             Assert.NotEqual(kind.ToString(), LegalStepLabels.Kind(kind));
-            Assert.Equal(kind != LegalStepKind.Signalement, LegalStepLabels.Due(kind) is not null);
-            Assert.Equal(kind != LegalStepKind.Signalement, LegalDeadlines.DueAt(kind, Utc(2025, 6, 10, 13)) is not null);
+            var deadline = kind is not (LegalStepKind.Signalement or LegalStepKind.AudienceTenue or LegalStepKind.EnqueteOuverte or LegalStepKind.ClassementSansSuite);
+            Assert.Equal(deadline, LegalStepLabels.Due(kind) is not null);
+            Assert.Equal(deadline, LegalDeadlines.DueAt(kind, Utc(2025, 6, 10, 13)) is not null);
         }
     }
 }

@@ -25,6 +25,9 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
     /// <summary>Close, reopen and correct the identity: Coordination and the referent organisation only.</summary>
     public bool MayManage { get; private set; }
 
+    /// <summary>The situation's signalements and informations préoccupantes, with their status in words.</summary>
+    public IReadOnlyList<Signalements.SignalementRow> Signalements { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id) =>
         await ShowAsync(id) ? Page() : NotFound();
 
@@ -112,6 +115,7 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
         };
         MayManage = SituationScope.MayManage(User, situation.Entity);
         Reach = await SituationReach.OfAsync(db, User, id, situation.Entity.ReferentOrganisationId, clock.GetUtcNow().UtcDateTime);
+        Signalements = await Features.Signalements.SignalementRows.OfSituationAsync(db, id);
         await audit.RecordAsync(AuditAction.Read, AuditRecordType.Situation, id.ToString());
         return true;
     }

@@ -7,6 +7,7 @@ public sealed record SituationNav(Guid Id, string Active)
     public const string Trame = "trame";
     public const string Evaluations = "evaluations";
     public const string Etapes = "etapes";
+    public const string Signalements = "signalements";
     public const string Partage = "partage";
     public const string Chronologie = "chronologie";
 
@@ -16,6 +17,7 @@ public sealed record SituationNav(Guid Id, string Active)
         yield return (Trame, "Trame d'évaluation", $"/situations/{id}/trame");
         yield return (Evaluations, "Évaluations validées", $"/situations/{id}/evaluations");
         yield return (Etapes, "Étapes et échéances", $"/situations/{id}/etapes");
+        yield return (Signalements, "Signalements", $"/situations/{id}/signalements");
         yield return (Partage, "Partage", $"/situations/{id}/partage");
         yield return (Chronologie, "Chronologie", $"/situations/{id}/chronologie");
     }

@@ -43,6 +43,12 @@ public static class AuditAction
     public const string SituationShareEnded = "situation.share-ended";
     public const string EmergencyAccess = "situation.emergency-access";
 
+    // Signalements (record: the signalement).
+    public const string SignalementValidated = "signalement.validated";
+    public const string SignalementSent = "signalement.sent";
+    public const string SignalementPdfDownloaded = "signalement.pdf-downloaded";
+    public const string SignalementSendResolved = "signalement.send-resolved";
+
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
         [LoginSucceeded] = "Connexion",
@@ -77,6 +83,10 @@ public static class AuditAction
         [SituationShared] = "Situation partagée",
         [SituationShareEnded] = "Fin d'un partage de situation",
         [EmergencyAccess] = "Accès d'urgence à une situation",
+        [SignalementValidated] = "Texte d'un signalement validé par un auteur",
+        [SignalementSent] = "Signalement confirmé pour envoi",
+        [SignalementPdfDownloaded] = "PDF envoyé d'un signalement téléchargé",
+        [SignalementSendResolved] = "Envoi incertain d'un signalement réglé",
     };
 
     public static string Label(string action) => Labels.TryGetValue(action, out var label) ? label : action;
@@ -114,4 +124,19 @@ public static class AuditRecordType
 
     /// <summary>The list of situations (record id: the page number, never the filters).</summary>
     public const string SituationList = "ListeSituations";
+
+    /// <summary>One signalement or information préoccupante (record id: the signalement); also its draft page.</summary>
+    public const string Signalement = "Signalement";
+
+    /// <summary>The signalements of one situation (record id: the situation).</summary>
+    public const string SituationSignalements = "Situation.Signalements";
+
+    /// <summary>The draft's PDF preview (record id: the signalement).</summary>
+    public const string SignalementPreview = "Signalement.Apercu";
+
+    /// <summary>The proof of sending page (record id: the signalement).</summary>
+    public const string SignalementProof = "Signalement.Preuve";
+
+    /// <summary>The PDF sent, downloaded with the reader's watermark (record id: the signalement).</summary>
+    public const string SignalementSentPdf = "Signalement.PdfEnvoye";
 }

@@ -11,8 +11,11 @@ namespace Vigie.Web.Features.Situations.LegalSteps;
 /// deadline ends on the last day at midnight (stored as 23:59:59 Paris time, in UTC); a month
 /// counts to the same day number, or to the last day of a shorter month. There is no extension for
 /// weekends or public holidays: Vigie shows the strict, earliest date.</item>
-/// <item>A signalement has no legal deadline; a commission "clause de revoyure" is due on the date
+/// <item>A signalement has no legal deadline, nor have the parquet's answers (enquête ouverte,
+/// classement sans suite) or a hearing held; a commission "clause de revoyure" is due on the date
 /// the commission set, which is the date typed.</item>
+/// <item>The saisine du juge des enfants (enum name <see cref="LegalStepKind.AudienceJugeEnfants"/>)
+/// is due 15 days later: the hearing; recording the hearing held completes it.</item>
 /// </list>
 /// </summary>
 public static class LegalDeadlines

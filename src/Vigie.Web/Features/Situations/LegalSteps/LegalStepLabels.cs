@@ -10,7 +10,7 @@ public static class LegalStepLabels
         LegalStepKind.MiseAlAbri => "Mise à l'abri d'un mineur en fugue",
         LegalStepKind.RecueilProvisoire => "Recueil provisoire",
         LegalStepKind.Opp => "Ordonnance de placement provisoire (OPP) du procureur",
-        LegalStepKind.AudienceJugeEnfants => "Audience du juge des enfants après OPP",
+        LegalStepKind.AudienceJugeEnfants => "Saisine du juge des enfants",
         LegalStepKind.RevoyureCommission => "Clause de revoyure fixée par la commission",
         LegalStepKind.AudienceTenue => "Audience tenue par le juge des enfants",
         LegalStepKind.EnqueteOuverte => "Enquête ouverte par le parquet",
@@ -25,7 +25,7 @@ public static class LegalStepLabels
         LegalStepKind.MiseAlAbri => "Accord des parents ou information du procureur (72 heures)",
         LegalStepKind.RecueilProvisoire => "Saisine du juge des enfants (5 jours)",
         LegalStepKind.Opp => "Saisine du juge des enfants (8 jours)",
-        LegalStepKind.AudienceJugeEnfants => "Audience et décision du juge (15 jours après sa saisine)",
+        LegalStepKind.AudienceJugeEnfants => "Audience du juge des enfants (15 jours après sa saisine)",
         LegalStepKind.RevoyureCommission => "Nouvel examen en commission",
         _ => null,
     };
@@ -34,6 +34,7 @@ public static class LegalStepLabels
     public static string DateMeaning(LegalStepKind kind) => kind switch
     {
         LegalStepKind.AudienceJugeEnfants => "la date à laquelle le juge des enfants a été saisi",
+        LegalStepKind.AudienceTenue => "la date de l'audience",
         LegalStepKind.RevoyureCommission => "la date de revoyure fixée par la commission (dans le futur)",
         _ => "la date et l'heure de l'étape",
     };

@@ -11,6 +11,7 @@ public sealed class SituationEventTimelineSource(VigieDbContext db) : ITimelineS
     /// <summary>
     /// Kinds another source tells better from its own rows (the step with its due date, the
     /// evaluation with its number): left out here so that nothing shows twice.
+    /// The signalements module's events ("signalement-…") are told by its own source.
     /// </summary>
     private static readonly string[] ToldElsewhere =
         [SituationEventKind.EvaluationValidated, SituationEventKind.LegalStepRecorded, SituationEventKind.LegalStepCompleted];
@@ -18,7 +19,7 @@ public sealed class SituationEventTimelineSource(VigieDbContext db) : ITimelineS
     public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(Guid situationId, CancellationToken cancellationToken)
     {
         var events = await db.SituationEvents.AsNoTracking()
-            .Where(e => e.SituationId == situationId && !ToldElsewhere.Contains(e.Kind))
+            .Where(e => e.SituationId == situationId && !ToldElsewhere.Contains(e.Kind) && !e.Kind.StartsWith("signalement-"))
             .OrderBy(e => e.At).ThenBy(e => e.Id)
             .ToListAsync(cancellationToken);
         // A share names the organisation of the professional it concerns (its id is the event's detail).
