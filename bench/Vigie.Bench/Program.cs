@@ -27,11 +27,12 @@ const string Usage = """
           Times AuditVerifier.VerifyAsync over that data: BenchmarkDotNet (in process, 1 warm-up and
           RUNS measured runs per benchmark), or with --stopwatch a plain loop of RUNS timed runs in one
           process, the first one cold as in the operator's command (--prime: time EF Core's start-up apart first).
-      Vigie.Bench pdf [--artifacts DIR] [--write DIR]
+      Vigie.Bench pdf [--artifacts DIR] [--write DIR] [--stopwatch [--runs 150]]
           Times SignalementPdf.Render on a typical (about 2 pages) and a ten-page fictitious signalement with
           BenchmarkDotNet (in process, memory diagnoser), after printing each sample's page count. With --write,
           writes the samples (and a watermarked one) to DIR instead, with the time each render took
-          (to look at them: pdftoppm -r 60 -png DIR/signalement-typical.pdf DIR/typical).
+          (to look at them: pdftoppm -r 60 -png DIR/signalement-typical.pdf DIR/typical). With --stopwatch, a plain
+          loop instead: RUNS rounds rendering each sample and a one-sentence document in turn; min and median.
       Vigie.Bench outbox [--messages 1000]
           Sends N outbox messages (100 KB attachment each) from a new SQLite database in a temporary folder to an
           SMTP server in this process on 127.0.0.1; prints messages per second and the enqueue-to-accepted delays.
@@ -69,7 +70,7 @@ for (var i = 1; i < args.Length; i++)
 
 if (args[0] == "pdf")
 {
-    return PdfCommand(options);
+    return PdfCommand(options, switches.Contains("--stopwatch"));
 }
 
 if (!options.TryGetValue("--data", out var data))
@@ -144,7 +145,7 @@ switch (args[0])
 // Either writes the sample PDF files (with the time each render took, the first one paying for the
 // fonts and the JIT), or benchmarks their rendering: a micro-benchmark, in process like the
 // verification benchmark, 5 warm-up and 30 measured iterations of many renders each.
-static int PdfCommand(Dictionary<string, string> options)
+static int PdfCommand(Dictionary<string, string> options, bool stopwatch)
 {
     var created = SignalementSamples.CreatedAt;
     var samples = new (string Name, Vigie.Web.Features.Signalements.Documents.SignalementDocument Document, string? Watermark)[]
@@ -175,6 +176,11 @@ static int PdfCommand(Dictionary<string, string> options)
         Console.WriteLine($"Sample {name}: {PageCount(pdf)} pages, {pdf.Length:N0} bytes");
     }
 
+    if (stopwatch)
+    {
+        return StopwatchPdf(samples, int.Parse(options.GetValueOrDefault("--runs", "150"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     var job = Job.Default
         .WithWarmupCount(5)
         .WithIterationCount(30)
@@ -187,6 +193,53 @@ static int PdfCommand(Dictionary<string, string> options)
         .WithOptions(ConfigOptions.DisableLogFile);
     var summary = BenchmarkRunner.Run<SignalementPdfBenchmarks>(config);
     return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
+}
+
+// The samples and a one-page document of one sentence, rendered in turn (so that a busy moment
+// weighs on all alike) after 30 warm-up rounds; the minimum is the figure least disturbed by the load.
+static int StopwatchPdf(
+    (string Name, Vigie.Web.Features.Signalements.Documents.SignalementDocument Document, string? Watermark)[] samples, int runs)
+{
+    if (runs is < 1 or > 10_000)
+    {
+        Console.Error.WriteLine("--runs must be between 1 and 10000.");
+        return 64;
+    }
+
+    var typical = samples[0].Document;
+    var oneSentence = typical with
+    {
+        Minor = [],
+        Authors = [],
+        Sections = [new(1, "Faits constatés", [new Vigie.Web.Features.Signalements.Documents.TextParagraph("Une phrase.")])],
+    };
+    var cases = new List<(string Name, Vigie.Web.Features.Signalements.Documents.SignalementDocument Document, string? Watermark)>
+    {
+        ("one sentence", oneSentence, null),
+    };
+    cases.AddRange(samples);
+    cases.Add(("ten-pages, watermarked", samples[1].Document, SignalementPdfBenchmarks.Watermark));
+    var times = cases.Select(_ => new List<double>()).ToList();
+    for (var round = -30; round < runs; round++)
+    {
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            _ = Vigie.Web.Features.Signalements.Documents.SignalementPdf.Render(cases[i].Document, new(SignalementSamples.CreatedAt, cases[i].Watermark));
+            if (round >= 0)
+            {
+                times[i].Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+    }
+
+    for (var i = 0; i < cases.Count; i++)
+    {
+        var sorted = times[i].Order().ToList();
+        Console.WriteLine($"{cases[i].Name}: min {sorted[0]:0.00} ms, median {sorted[sorted.Count / 2]:0.00} ms, max {sorted[^1]:0.00} ms (n={runs})");
+    }
+
+    return 0;
 }
 
 static int PageCount(byte[] pdf)

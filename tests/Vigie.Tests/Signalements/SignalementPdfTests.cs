@@ -125,8 +125,8 @@ public sealed partial class SignalementPdfTests
         Assert.True(document.NumberOfPages >= 2, $"{document.NumberOfPages} pages");
         foreach (var page in document.GetPages())
         {
-            Assert.All(page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)), letter =>
-                Assert.InRange(letter.BoundingBox.Right, Margin - 0.5, page.Width - Margin + 0.5));
+            Assert.InRange(page.Letters.Min(l => l.BoundingBox.Left), Margin - 1, page.Width);
+            Assert.InRange(page.Letters.Max(l => l.BoundingBox.Right), Margin, page.Width - Margin + 0.5);
         }
     }
 
@@ -216,6 +216,20 @@ public sealed partial class SignalementPdfTests
         var pages = PageTexts(Render(bare));
         Assert.Single(pages);
         Assert.Contains("page 1 / 1", Spaces(pages[0]));
+    }
+
+    [Fact]
+    public void Characters_the_font_lacks_and_broken_text_do_not_stop_the_rendering()
+    {
+        var typed = "中文 — 🦄🏳️‍🌈 — e\u0301 — \uFFFF \uD800 fin" + new string(' ', 600) + "suite\n" + new string(' ', 5000) + "indenté";
+        var pdf = Render(Document(sections: [new DocumentSection(2, "Faits constatés", [new TextParagraph(typed)])]));
+        using var document = PdfDocument.Open(pdf);
+
+        var text = Squeeze(string.Concat(document.GetPages().Select(p => p.Text)));
+        Assert.Contains("fin", text, StringComparison.Ordinal);
+        Assert.Contains("suiteindenté", text, StringComparison.Ordinal);
+        Assert.All(document.GetPages(), page =>
+            Assert.InRange(page.Letters.Max(l => l.BoundingBox.Right), Margin, page.Width - Margin + 0.5));
     }
 
     [Fact]

@@ -386,7 +386,8 @@ public sealed class PdfFlowDocument : IDisposable
                     Flush();
                 }
 
-                var kept = hasWord || !continuation ? spaces : 0;
+                // Indentation typed at the start of a line is kept, up to half the line.
+                var kept = hasWord ? spaces : continuation ? 0 : Math.Min(spaces, (int)(limit / 2 / spaceWidth));
                 current.Append(' ', kept);
                 width += kept * spaceWidth;
                 if (width + wordWidth <= limit)

@@ -48,7 +48,7 @@ public static class SignalementPdf
 
         var footerLead = $"{doc.KindName} {TypedText(doc.Reference)}";
         return flow.Render(
-            new PdfProperties($"{footerLead}", "Vigie", options.CreatedAt, doc.Title),
+            new PdfProperties(footerLead, "Vigie", options.CreatedAt, doc.Title),
             new PdfPageMarks(
                 Header: Label(ConfidentialityLine),
                 Footer: (page, pages) => $"{footerLead} — page {page} / {pages}",
