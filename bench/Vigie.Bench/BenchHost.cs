@@ -27,7 +27,8 @@ public static class BenchHost
 
     /// <param name="target">Where the data and keys live.</param>
     /// <param name="withAccounts">Adds ASP.NET Core Identity as the app configures it (to create accounts).</param>
-    public static WebApplication Build(BenchTarget target, bool withAccounts = false)
+    /// <param name="configure">More of the application's pieces or settings (e.g. mail and outbox for the outbox benchmark).</param>
+    public static WebApplication Build(BenchTarget target, bool withAccounts = false, Action<WebApplicationBuilder>? configure = null)
     {
         Directory.CreateDirectory(target.DataFolder);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -57,6 +58,7 @@ public static class BenchHost
             builder.AddAccounts();
         }
 
+        configure?.Invoke(builder);
         return builder.Build();
     }
 

@@ -32,12 +32,20 @@ const string Usage = """
           BenchmarkDotNet (in process, memory diagnoser), after printing each sample's page count. With --write,
           writes the samples (and a watermarked one) to DIR instead, with the time each render took
           (to look at them: pdftoppm -r 60 -png DIR/signalement-typical.pdf DIR/typical).
+      Vigie.Bench outbox [--messages 1000]
+          Sends N outbox messages (100 KB attachment each) from a new SQLite database in a temporary folder to an
+          SMTP server in this process on 127.0.0.1; prints messages per second and the enqueue-to-accepted delays.
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine(Usage);
     return args.Length == 0 ? 64 : 0;
+}
+
+if (args[0] == "outbox")
+{
+    return await OutboxBenchmark.RunAsync(args[1..], Console.Out);
 }
 
 var options = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -10,6 +10,7 @@ using Vigie.Web.Platform.Audit;
 using Vigie.Web.Platform.Cli;
 using Vigie.Web.Platform.Crypto;
 using Vigie.Web.Platform.Email;
+using Vigie.Web.Platform.Email.Outbox;
 using Vigie.Web.Platform.Web;
 
 var (command, hostArgs) = CommandLine.Parse(args);
@@ -20,6 +21,7 @@ builder.AddKeys();
 builder.AddData();
 builder.AddAudit();
 builder.AddEmail();
+builder.AddOutbox();
 builder.AddAccounts();
 builder.AddInstallation();
 builder.AddAdministration();

@@ -18,8 +18,21 @@ namespace Vigie.Tests.Infrastructure;
 /// </summary>
 public class VigieFactory : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
     private int _userCounter;
+
+    public VigieFactory()
+        : this(null)
+    {
+    }
+
+    /// <summary>A second Vigie instance on <paramref name="sharedDatabase"/> (another factory's), e.g. two senders on one database.</summary>
+    protected VigieFactory(TestDatabase? sharedDatabase)
+    {
+        _database = sharedDatabase ?? new TestDatabase();
+        _ownsDatabase = sharedDatabase is null;
+    }
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -42,6 +55,8 @@ public class VigieFactory : WebApplicationFactory<Program>
             ["Vigie:Database:DataFolder"] = _database.DataFolder,
             ["Vigie:Keys:Folder"] = _database.KeysFolder,
             ["Vigie:Accounts:LoginAttemptsPerMinute"] = "100000",
+            // Tests drive the outbox sender themselves (OutboxDispatcher.RunOnceAsync).
+            ["Vigie:Mail:Outbox:Background"] = "false",
         };
         foreach (var (key, value) in Settings)
         {
@@ -149,7 +164,7 @@ public class VigieFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
         {
             _database.Dispose();
         }

@@ -31,24 +31,39 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options, TimeProvide
 {
     public async Task<MailReceipt> SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
     {
-        var settings = options.Value;
-        using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
-        var security = settings.Security switch
-        {
-            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            SmtpSecurity.None => SecureSocketOptions.None,
-            _ => SecureSocketOptions.StartTls,
-        };
-        await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("Vigie:Mail:Host manquant."), settings.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(settings.User))
-        {
-            await client.AuthenticateAsync(settings.User, settings.Password ?? string.Empty, cancellationToken);
-        }
+        using var client = await ConnectAsync(options.Value, cancellationToken);
 
         // The relay's answer to the end of DATA ("250 2.0.0 Ok: queued as …") is the proof it took the message.
         var response = await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
         return new MailReceipt(clock.GetUtcNow().UtcDateTime, MailTransportKind.Smtp, response);
+    }
+
+    /// <summary>A client connected (and authenticated, when a user is set) to the configured relay.</summary>
+    public static async Task<SmtpClient> ConnectAsync(MailOptions settings, CancellationToken cancellationToken)
+    {
+        var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
+        try
+        {
+            var security = settings.Security switch
+            {
+                SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+                SmtpSecurity.None => SecureSocketOptions.None,
+                _ => SecureSocketOptions.StartTls,
+            };
+            await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("Vigie:Mail:Host manquant."), settings.Port, security, cancellationToken);
+            if (!string.IsNullOrEmpty(settings.User))
+            {
+                await client.AuthenticateAsync(settings.User, settings.Password ?? string.Empty, cancellationToken);
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 }
 
