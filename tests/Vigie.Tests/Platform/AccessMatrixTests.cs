@@ -69,6 +69,9 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/signalements/{sid:guid}"] = ("/signalements/{signalement}", InScopeOfCoordinationOnly),
         ["/signalements/{sid:guid}/preuve"] = ("/signalements/{signalement}/preuve", InScopeOfCoordinationOnly),
         ["/signalements/{sid:guid}/suites"] = ("/signalements/{signalement}/suites", InScopeOfCoordinationOnly),
+        ["/signalements/{sid:guid}/apercu"] = ("/signalements/{signalement}/apercu", InScopeOfCoordinationOnly),
+        // The fixture draft was never sent: there is no PDF sent to download, even for Coordination.
+        ["/signalements/{sid:guid}/preuve/pdf"] = ("/signalements/{signalement}/preuve/pdf", who => who == Roles.Coordination ? NotFound : InScopeOfCoordinationOnly(who)),
         // An export asks for a fresh code first: the DPO is sent to the confirmation page.
         ["/protection/journal/export"] = ("/protection/journal/export", who => who == Roles.Dpo ? StepUp : Only(Roles.Dpo)(who)),
     };

@@ -23,7 +23,9 @@ public sealed class EditModel(
     FieldCipher cipher,
     IAuditLog audit,
     TimeProvider clock,
-    IAuthorizationService authorization) : PageModel
+    IAuthorizationService authorization,
+    StepUp stepUp,
+    SendSignalement sender) : PageModel
 {
     public const int MaxAuthors = 3;
     public const int SearchResults = 25;
@@ -236,6 +238,47 @@ public sealed class EditModel(
         await audit.RecordAsync(AuditAction.Update, AuditRecordType.Signalement, sid.ToString());
         Status = $"{author.Name} est retiré(e) des auteurs. Les validations ont été effacées : chaque auteur doit valider à nouveau le texte.";
         return Redirect($"/signalements/{sid}");
+    }
+
+    public async Task<IActionResult> OnPostSendAsync(Guid sid)
+    {
+        if (await RefuseChangeAsync(sid) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!Current.IsAuthor(UserId))
+        {
+            await audit.RecordAsync(AuditAction.SignalementSent, AuditRecordType.Signalement, sid.ToString(), AuditOutcome.Failure);
+            return Forbid();
+        }
+
+        if (!AllValidated)
+        {
+            return await ErrorAsync("Chaque auteur doit d'abord valider le texte (« Je valide ce texte »).");
+        }
+
+        var recent = (await authorization.AuthorizeAsync(User, Policies.RecentStepUp)).Succeeded;
+        if (!recent && !await stepUp.VerifyAsync(User, Code, $"/signalements/{sid}"))
+        {
+            Code = null;
+            ModelState.AddModelError(nameof(Code), "Code incorrect, déjà utilisé ou absent : saisissez le code à 6 chiffres affiché par votre application d'authentification.");
+            FillInput();
+            return Page();
+        }
+
+        db.ChangeTracker.Clear();
+        var result = await sender.SendAsync(sid, Input.Version, UserId!, clock.GetUtcNow().UtcDateTime);
+        if (result is not null)
+        {
+            Status = result;
+            return Redirect($"/signalements/{sid}");
+        }
+
+        Status = Signalement.Kind == SignalementKind.Signalement
+            ? "Le signalement est confirmé : il part vers le parquet des mineurs (CRIP en copie). Il sera « effectué » quand le serveur du destinataire l'aura accepté."
+            : "L'information préoccupante est confirmée : elle part vers la CRIP. Elle sera « effectuée » quand le serveur du destinataire l'aura acceptée.";
+        return Redirect($"/signalements/{sid}/preuve");
     }
 
     /// <summary>404 out of scope; 403 for an emergency access; the page with a message when the signalement can no longer change.</summary>

@@ -14,6 +14,8 @@ public static class SignalementsServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SignalementsOptions>, SignalementsOptionsValidator>();
         builder.Services.AddScoped<DraftSignalement>();
+        builder.Services.AddScoped<SignalementDocuments>();
+        builder.Services.AddScoped<SendSignalement>();
         builder.Services.AddScoped<IOutboxListener, SignalementOutboxListener>();
         builder.Services.AddScoped<ITimelineSource, SignalementTimelineSource>();
         return builder;
