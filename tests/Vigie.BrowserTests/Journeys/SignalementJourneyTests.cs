@@ -163,26 +163,20 @@ public sealed partial class SignalementJourneyTests(Chromium chromium)
 
         // 8. The sent PDF, downloaded: a PDF, its text the one validated, every page stamped with the reader's name.
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger le PDF envoyé" }).ClickAsync());
-        var pdfPath = Path.Combine(Path.GetTempPath(), $"vigie-journey-{Guid.NewGuid():N}.pdf");
-        try
-        {
-            await download.SaveAsAsync(pdfPath);
-            var pdf = await File.ReadAllBytesAsync(pdfPath, cancellation);
-            Assert.True(pdf.AsSpan().StartsWith("%PDF"u8), "Le fichier téléchargé n'est pas un PDF.");
-            Assert.NotEqual(sha256.ToLowerInvariant(), Convert.ToHexStringLower(SHA256.HashData(pdf)));
-            using var document = PdfDocument.Open(pdf);
-            Assert.True(document.NumberOfPages >= 1);
-            var pages = document.GetPages().Select(p => Compact(p.Text)).ToList();
-            Assert.All(pages, text => Assert.Contains(Compact($"Téléchargé par {ProA.Name}"), text, StringComparison.Ordinal));
-            var all = string.Concat(pages);
-            Assert.Contains(Compact(reference), all, StringComparison.Ordinal);
-            Assert.Contains(Compact(Measures), all, StringComparison.Ordinal);
-            Assert.Contains(Compact("Vue le 5 à 22 h 30 montant dans une voiture grise"), all, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(pdfPath);
-        }
+        // Kept beside the screenshots, to be looked at (pdftoppm).
+        var pdfPath = Path.Combine(AppContext.BaseDirectory, "screenshots", "signalement", "pdf-envoye-telecharge.pdf");
+        await download.SaveAsAsync(pdfPath);
+        var pdf = await File.ReadAllBytesAsync(pdfPath, cancellation);
+        Assert.True(pdf.AsSpan().StartsWith("%PDF"u8), "Le fichier téléchargé n'est pas un PDF.");
+        Assert.NotEqual(sha256.ToLowerInvariant(), Convert.ToHexStringLower(SHA256.HashData(pdf)));
+        using var document = PdfDocument.Open(pdf);
+        Assert.True(document.NumberOfPages >= 1);
+        var pages = document.GetPages().Select(p => Compact(p.Text)).ToList();
+        Assert.All(pages, text => Assert.Contains(Compact($"Téléchargé par {ProA.Name}"), text, StringComparison.Ordinal));
+        var all = string.Concat(pages);
+        Assert.Contains(Compact(reference), all, StringComparison.Ordinal);
+        Assert.Contains(Compact(Measures), all, StringComparison.Ordinal);
+        Assert.Contains(Compact("Vue le 5 à 22 h 30 montant dans une voiture grise"), all, StringComparison.Ordinal);
 
         // Back on the signalement: "Effectué", read only, the send form gone.
         await page.GetByRole(AriaRole.Link, new() { Name = $"← Signalement {reference}" })
@@ -191,6 +185,9 @@ public sealed partial class SignalementJourneyTests(Chromium chromium)
         await Expect(page.Locator("#draft-form")).ToHaveCountAsync(0);
         await Expect(page.Locator("#send")).ToHaveCountAsync(0);
         await Expect(page.Locator("#texte-mesures")).ToHaveTextAsync(Measures);
+        // Shown as written, line by line.
+        var facts = await page.Locator("#texte-faits").InnerTextAsync();
+        Assert.Contains($"Date du repérage : {today.AddDays(-12):dd/MM/yyyy}\n", facts, StringComparison.Ordinal);
         await browser.CheckPageAsync("signalement-effectue");
         await Steps.LogOutAsync(browser, "connexion-apres-professionnel-a");
 
