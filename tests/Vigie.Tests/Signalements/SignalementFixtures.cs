@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
@@ -8,17 +9,23 @@ using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Signalements;
 using Vigie.Web.Features.Situations.Trame;
 using Vigie.Web.Platform.Crypto;
+using Vigie.Web.Platform.Email.Outbox;
 
 namespace Vigie.Tests.Signalements;
 
 /// <summary>A Vigie with a second recipients entry (Villeurbanne) beside the default one of appsettings.json.</summary>
 public class SignalementFactory : VigieFactory
 {
+    /// <summary>Set: sending by SMTP to a loopback server on that port.</summary>
+    protected virtual int? SmtpPort => null;
+
+    public OutboxDispatcher Dispatcher => Services.GetRequiredService<OutboxDispatcher>();
+
     public const string VilleurbanneParquet = "parquet-villeurbanne@tests.invalid";
     public const string VilleurbanneJudge = "juge-villeurbanne@tests.invalid";
     public const string VilleurbanneCrip = "crip-villeurbanne@tests.invalid";
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(SmtpPort is { } port ? Smtp(port) : [])
     {
         ["Vigie:Signalements:Recipients:1:Territories:0"] = "Villeurbanne",
         ["Vigie:Signalements:Recipients:1:Parquet:Name"] = "Parquet de Villeurbanne (test)",
@@ -27,7 +34,24 @@ public class SignalementFactory : VigieFactory
         ["Vigie:Signalements:Recipients:1:JugeDesEnfants:Email"] = VilleurbanneJudge,
         ["Vigie:Signalements:Recipients:1:Crip:Name"] = "CRIP de Villeurbanne (test)",
         ["Vigie:Signalements:Recipients:1:Crip:Email"] = VilleurbanneCrip,
+        ["Vigie:Mail:Outbox:Background"] = "false",
     };
+
+    private static Dictionary<string, string?> Smtp(int port) => new()
+    {
+        ["Vigie:Mail:Transport"] = "Smtp",
+        ["Vigie:Mail:Host"] = "127.0.0.1",
+        ["Vigie:Mail:Port"] = port.ToString(CultureInfo.InvariantCulture),
+        ["Vigie:Mail:Security"] = "None",
+        ["Vigie:Mail:From"] = "vigie@metropole.test",
+        ["Vigie:Mail:TimeoutSeconds"] = "2",
+    };
+}
+
+/// <summary>Signalements sent by SMTP to a loopback server; the outbox is sent pass by pass by the test (no background sender).</summary>
+public sealed class SmtpSignalementFactory(int port) : SignalementFactory
+{
+    protected override int? SmtpPort => port;
 }
 
 /// <summary>A situation with a validated evaluation, and a professional of its organisation logged in.</summary>
@@ -124,4 +148,25 @@ public static class SignalementFixtures
 
         return changes;
     }
+}
+
+/// <summary>A draft every author validated, ready to send.</summary>
+public sealed record Ready(HttpClient Client, Guid SituationId, TestUser User, Guid Organisation, Guid SignalementId);
+
+public static class SendingFixtures
+{
+    /// <summary>Evaluates, drafts, completes the authors' functions and validates as the only author.</summary>
+    public static async Task<Ready> ReadyAsync(VigieFactory factory, SignalementKind kind = SignalementKind.Signalement, string territory = "Lyon 8e")
+    {
+        var e = await SignalementFixtures.EvaluatedAsync(factory, territory);
+        var sid = await SignalementFixtures.DraftAsync(e.Client, e.SituationId, kind);
+        var page = await Pages.GetDocumentAsync(e.Client, $"/signalements/{sid}");
+        Assert.Equal(HttpStatusCode.Redirect, (await SignalementFixtures.SaveAsync(e.Client, sid, SignalementFixtures.WithFunctions(page, []), page)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignalementFixtures.PostAsync(e.Client, sid, "Validate")).StatusCode);
+        return new Ready(e.Client, e.SituationId, e.User, e.Organisation, sid);
+    }
+
+    /// <summary>"Envoyer au parquet" (or "à la CRIP") with the code the user's app shows now.</summary>
+    public static Task<HttpResponseMessage> SendAsync(VigieFactory factory, HttpClient client, TestUser user, Guid sid, string? code = null) =>
+        SignalementFixtures.PostAsync(client, sid, "Send", new() { ["Code"] = code ?? factory.NextCode(user) });
 }

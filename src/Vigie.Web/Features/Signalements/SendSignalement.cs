@@ -20,7 +20,8 @@ public sealed class SendSignalement(
     FieldCipher cipher,
     SignalementDocuments documents,
     IOptions<MailOptions> mail,
-    IAuditLog audit)
+    IAuditLog audit,
+    OutboxSignal signal)
 {
     /// <summary>Null when the message is queued; otherwise why not, in French.</summary>
     public async Task<string?> SendAsync(Guid signalementId, int expectedVersion, string userId, DateTime nowUtc, CancellationToken cancellationToken = default)
@@ -80,6 +81,7 @@ public sealed class SendSignalement(
         }
 
         await audit.RecordAsync(AuditAction.SignalementSent, AuditRecordType.Signalement, signalement.Id.ToString(), actorId: userId, cancellationToken: cancellationToken);
+        signal.Wake();
         return null;
     }
 }

@@ -13,6 +13,9 @@ namespace Vigie.Web.Features.Signalements;
 /// sender's transaction: accepted → effectué (proof copied, legal step, situation signalée,
 /// timeline); refused → échec; interrupted → à vérifier. Failures notify the authors and
 /// Coordination in Vigie (fixed text, no personal data; no e-mail from inside the sender).
+/// Nothing is saved here: the sender saves the outbox row and these changes together, so the
+/// situation's next due date is computed in memory (<see cref="LegalStepDue.Earliest"/>, the rule
+/// <see cref="LegalStepDue.RefreshAsync"/> applies in the database).
 /// </summary>
 public sealed class SignalementOutboxListener(TimeProvider clock) : IOutboxListener
 {
@@ -40,7 +43,7 @@ public sealed class SignalementOutboxListener(TimeProvider clock) : IOutboxListe
         var recipients = SignalementRecipient.FromJson(signalement.RecipientsJson);
         var main = recipients.FirstOrDefault(r => !r.Copy);
         var stepKind = signalement.Kind == SignalementKind.Signalement ? LegalStepKind.Signalement : LegalStepKind.InformationPreoccupante;
-        db.LegalSteps.Add(new LegalStep
+        var step = new LegalStep
         {
             SituationId = signalement.SituationId,
             SignalementId = signalement.Id,
@@ -51,7 +54,8 @@ public sealed class SignalementOutboxListener(TimeProvider clock) : IOutboxListe
             ResponsibleUserId = sender,
             RecordedById = sender,
             RecordedAt = now,
-        });
+        };
+        db.LegalSteps.Add(step);
         db.SituationEvents.Add(SituationEvent.Of(signalement.SituationId, acceptedAt, sender, SignalementEvents.Accepted, signalement.Id.ToString()));
 
         // A signalement to the parquet makes the situation "signalée" (an IP does not: the CRIP evaluates).
@@ -63,8 +67,9 @@ public sealed class SignalementOutboxListener(TimeProvider clock) : IOutboxListe
             db.SituationEvents.Add(SituationEvent.Of(situation.Id, now, sender, SituationEventKind.StatusChanged, SituationStatus.Signalee.ToString()));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await LegalStepDue.RefreshAsync(db, signalement.SituationId, cancellationToken);
+        var open = await db.LegalSteps.AsNoTracking()
+            .Where(l => l.SituationId == signalement.SituationId && l.CompletedAt == null && l.DueAt != null).ToListAsync(cancellationToken);
+        situation.SetNextDueAt(LegalStepDue.Earliest([.. open, step]));
     }
 
     public async Task FailedAsync(VigieDbContext db, OutboxMessage message, CancellationToken cancellationToken)
@@ -106,8 +111,6 @@ public sealed class SignalementOutboxListener(TimeProvider clock) : IOutboxListe
                 UserId = userId, Kind = notificationKind, Message = NotificationKind.Message(notificationKind), Link = link, CreatedAt = now,
             });
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static Task<Signalement?> FindAsync(VigieDbContext db, OutboxMessage message, CancellationToken cancellationToken) =>
