@@ -189,6 +189,14 @@ public sealed partial class SignalementJourneyTests(Chromium chromium)
         var facts = await page.Locator("#texte-faits").InnerTextAsync();
         Assert.Contains($"Date du repérage : {today.AddDays(-12):dd/MM/yyyy}\n", facts, StringComparison.Ordinal);
         await browser.CheckPageAsync("signalement-effectue");
+
+        // The situation's "Signalements" tab lists it as done, and still offers a new draft.
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Signalements de Maëlys Anaïs Girard" })
+            .ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == $"/situations/{id}/signalements");
+        var row = page.Locator($"#signalement-{sid}");
+        await Expect(row.Locator("td")).ToHaveTextAsync([Steps.WholeText(reference), Steps.WholeText("Signalement"), new Regex(@"^\d{2}/\d{2}/\d{4} à \d{2}:\d{2}$"), new Regex(@"^\s*Effectué le ")]);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Rédiger un signalement" })).ToBeVisibleAsync();
+        await browser.CheckPageAsync("signalements-un-effectue");
         await Steps.LogOutAsync(browser, "connexion-apres-professionnel-a");
 
         // 9. Professional B, of the other organisation: the signalement, its proof and its PDF answer 404.
