@@ -24,6 +24,9 @@ public enum PeerBehaviour
 
     /// <summary>Keeps the whole message, then never answers (as if the link died after the last byte).</summary>
     KeepAndHang,
+
+    /// <summary>Keeps the whole message and accepts it only once <see cref="LoopbackSmtpServer.Answer"/> is called.</summary>
+    KeepAndAnswerLater,
 }
 
 /// <summary>
@@ -47,6 +50,11 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    private readonly TaskCompletionSource _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets a <see cref="PeerBehaviour.KeepAndAnswerLater"/> server give its acceptance.</summary>
+    public void Answer() => _answer.TrySetResult();
 
     /// <summary>How the server answers; refusals apply to <see cref="RefusalsLeft"/> messages, then it accepts.</summary>
     public PeerBehaviour Behaviour { get; set; } = PeerBehaviour.Accept;
@@ -111,6 +119,11 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
             if (behaviour == PeerBehaviour.KeepAndHang)
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
+            if (behaviour == PeerBehaviour.KeepAndAnswerLater)
+            {
+                await server._answer.Task.WaitAsync(cancellationToken);
             }
 
             return new SmtpResponse(SmtpReplyCode.Ok, "2.0.0 " + QueueId);

@@ -202,6 +202,25 @@ public sealed class OutboxDispatcherTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_connection_cut_before_the_end_of_the_message_proves_it_was_not_taken_and_it_is_retried()
+    {
+        await using var cutter = new CutMidMessageServer();
+        using var factory = new OutboxFactory(cutter.Port);
+        // Far larger than the loopback socket buffers: the writes fail once the peer has closed.
+        var sent = await factory.EnqueueAsync(attachmentBytes: 16_000_000);
+
+        await factory.Dispatcher.RunOnceAsync(Token);
+
+        Assert.Equal(1, cutter.Cuts);
+        var row = await factory.RowAsync(sent.Id);
+        Assert.Equal(OutboxStatus.Pending, row.Status);
+        Assert.Equal(1, row.Attempts);
+        Assert.Contains("avant la fin du message", row.LastError, StringComparison.Ordinal);
+        Assert.True(row.NextAttemptAt > factory.Clock.GetUtcNow().UtcDateTime);
+        Assert.Empty(factory.Listener.For(sent.Id));
+    }
+
+    [Fact]
     public async Task After_a_crash_a_hand_over_in_progress_becomes_uncertain_and_a_mere_claim_is_sent_once()
     {
         _smtp.Start();

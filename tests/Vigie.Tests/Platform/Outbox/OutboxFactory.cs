@@ -19,12 +19,16 @@ public class OutboxFactory : VigieFactory
     private readonly string? _pickupFolder;
 
     /// <param name="pickupFolder">Given: the pickup-folder transport writes there instead of SMTP.</param>
-    public OutboxFactory(int smtpPort, TestDatabase? sharedDatabase = null, bool background = false, string? pickupFolder = null)
+    private readonly int _timeoutSeconds;
+
+    /// <param name="timeoutSeconds">The SMTP client's time-out: short by default, so a server that never answers costs little.</param>
+    public OutboxFactory(int smtpPort, TestDatabase? sharedDatabase = null, bool background = false, string? pickupFolder = null, int timeoutSeconds = 2)
         : base(sharedDatabase)
     {
         _smtpPort = smtpPort;
         Background = background;
         _pickupFolder = pickupFolder;
+        _timeoutSeconds = timeoutSeconds;
     }
 
     public bool Background { get; }
@@ -41,7 +45,7 @@ public class OutboxFactory : VigieFactory
         ["Vigie:Mail:Port"] = _smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Vigie:Mail:Security"] = "None",
         ["Vigie:Mail:From"] = "vigie@metropole.test",
-        ["Vigie:Mail:TimeoutSeconds"] = "2",
+        ["Vigie:Mail:TimeoutSeconds"] = _timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Vigie:Mail:Outbox:Background"] = Background ? "true" : "false",
         ["Vigie:Mail:Outbox:BaseDelaySeconds"] = "30",
         ["Vigie:Mail:Outbox:MaxDelaySeconds"] = "3600",

@@ -38,6 +38,37 @@ public sealed class OutboxTwoHostsTests
         Assert.Equal(30, first.Listener.Calls.Count + second.Listener.Calls.Count);
     }
 
+    [Fact]
+    public async Task An_acceptance_arriving_after_another_host_swept_the_hand_over_is_still_recorded()
+    {
+        await using var smtp = new LoopbackSmtpServer { Behaviour = PeerBehaviour.KeepAndAnswerLater };
+        smtp.Start();
+        using var first = new OutboxFactory(smtp.Port, timeoutSeconds: 30);
+        var sent = await first.EnqueueAsync();
+        var sending = first.Dispatcher.RunOnceAsync(Token);
+        var watch = Stopwatch.StartNew();
+        while (smtp.Received.Count == 0 && watch.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(20, Token);
+        }
+
+        Assert.Single(smtp.Received);
+        using var second = new OutboxFactory(smtp.Port, first.Database);
+        second.Clock.Advance(TimeSpan.FromMinutes(11)); // the first host's lease (10 min) looks expired
+        Assert.Equal(1, await second.Dispatcher.RunOnceAsync(Token));
+        Assert.Equal(OutboxStatus.Uncertain, (await first.RowAsync(sent.Id)).Status);
+
+        smtp.Answer();
+        await sending;
+
+        var row = await first.RowAsync(sent.Id);
+        Assert.Equal(OutboxStatus.Accepted, row.Status);
+        Assert.StartsWith("250 ", row.ServerResponse, StringComparison.Ordinal);
+        Assert.Equal(["uncertain"], second.Listener.For(sent.Id));
+        Assert.Equal(["accepted"], first.Listener.For(sent.Id));
+        Assert.Single(smtp.Received);
+    }
+
     /// <summary>Bounded: at most 100 passes and 60 seconds.</summary>
     private static async Task<int> SendUntilNonePendingAsync(OutboxFactory host)
     {

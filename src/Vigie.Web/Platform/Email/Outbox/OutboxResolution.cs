@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
 
 namespace Vigie.Web.Platform.Email.Outbox;
@@ -69,8 +70,7 @@ public sealed class OutboxResolution(VigieDbContext db, IEnumerable<IOutboxListe
             return new OutboxResolutionResult(OutboxResolutionOutcome.Resolved, row);
         }
 
-        db.ChangeTracker.Clear();
-        var current = await db.OutboxMessages.FindAsync([outboxId], cancellationToken);
+        var current = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == outboxId, cancellationToken);
         return new OutboxResolutionResult(current is null ? OutboxResolutionOutcome.NotFound : OutboxResolutionOutcome.NotUncertain, current);
     }
 }

@@ -28,7 +28,8 @@ internal static class OutboxTransition
         Func<OutboxMessage, OutboxEvent> change,
         CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside the caller's transaction when it has one (its commit then carries the change).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var row = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (row is null || !expected(row))
         {
@@ -52,7 +53,11 @@ internal static class OutboxTransition
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             return row;
         }
         catch (DbUpdateConcurrencyException)

@@ -32,25 +32,28 @@ public sealed class TransferTracker : ITransferProgress
 
     public long Transferred => Interlocked.Read(ref _transferred);
 
-    /// <summary>Every byte of the message went out (the server may or may not have taken it).</summary>
-    public bool Complete { get; private set; }
+    /// <summary>
+    /// Every byte of the message may have gone out (the server may or may not have taken it). Dot-stuffing
+    /// adds bytes, so the count may pass the size. Without a known size, any byte sent counts: when in
+    /// doubt the message is uncertain, never sent again automatically.
+    /// </summary>
+    public bool Complete
+    {
+        get
+        {
+            var total = Interlocked.Read(ref _total);
+            var transferred = Transferred;
+            return total > 0 ? transferred >= total : transferred > 0;
+        }
+    }
 
     public void Report(long bytesTransferred, long totalSize)
     {
         Interlocked.Exchange(ref _total, totalSize);
-        Report(bytesTransferred);
+        Interlocked.Exchange(ref _transferred, bytesTransferred);
     }
 
-    public void Report(long bytesTransferred)
-    {
-        Interlocked.Exchange(ref _transferred, bytesTransferred);
-        // Dot-stuffing adds bytes, so the count may pass the size: at or past it, everything went out.
-        var total = Interlocked.Read(ref _total);
-        if (total > 0 && bytesTransferred >= total)
-        {
-            Complete = true;
-        }
-    }
+    public void Report(long bytesTransferred) => Interlocked.Exchange(ref _transferred, bytesTransferred);
 }
 
 /// <summary>Development: each message becomes an .eml file, written whole under a temporary name then renamed.</summary>
