@@ -16,8 +16,11 @@ public sealed partial class VigieServer : WebApplicationFactory<Program>
     private readonly TestDatabase _database = new();
     private int _databaseDropped;
 
-    private VigieServer()
+    private readonly IReadOnlyDictionary<string, string?> _extraSettings;
+
+    private VigieServer(IReadOnlyDictionary<string, string?>? settings)
     {
+        _extraSettings = settings ?? new Dictionary<string, string?>();
     }
 
     /// <summary>What the application logs, as an operator reads it.</summary>
@@ -26,9 +29,10 @@ public sealed partial class VigieServer : WebApplicationFactory<Program>
     /// <summary>Where the server listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static VigieServer Start()
+    /// <param name="settings">Settings a journey needs beyond the database and keys (e.g. the mail transport); they win over appsettings.json.</param>
+    public static VigieServer Start(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var server = new VigieServer();
+        var server = new VigieServer(settings);
         try
         {
             // Port 0: the system picks a free port on 127.0.0.1; the factory reads it back from
@@ -89,9 +93,19 @@ public sealed partial class VigieServer : WebApplicationFactory<Program>
             ["Vigie:Database:DataFolder"] = _database.DataFolder,
             ["Vigie:Keys:Folder"] = _database.KeysFolder,
         };
+        foreach (var (key, value) in _extraSettings)
+        {
+            settings[key] = value;
+        }
+
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         // Command-line style settings win over appsettings.json in the content root.
         builder.UseSetting("Vigie:Database:Provider", TestDatabase.Provider);
+        foreach (var (key, value) in _extraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
