@@ -46,7 +46,7 @@ public sealed class SentPdfModel(VigieDbContext db, FieldCipher cipher, IAuditLo
         using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
         var font = new XFont(PdfFonts.Family, 9, XFontStyleEx.Bold, new XPdfFontOptions(PdfFontEncoding.Unicode));
         var big = new XFont(PdfFonts.Family, 20, XFontStyleEx.Bold, new XPdfFontOptions(PdfFontEncoding.Unicode));
-        var brush = new XSolidBrush(XColor.FromArgb(110, 200, 30, 30));
+        var brush = new XSolidBrush(XColor.FromArgb(70, 200, 30, 30));
         foreach (var page in document.Pages)
         {
             using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
