@@ -94,7 +94,7 @@ public sealed class PdfFlowDocument : IDisposable
         {
             var cells = wrapped.Where(c => row < c.Count).Select(c => c[row]).ToList();
             var line = new Line { Height = cells.Max(c => c.Height) };
-            var baseline = cells.Max(c => c.Ascent);
+            var baseline = cells.Max(c => c.Baseline);
             foreach (var cell in cells)
             {
                 if (cell.Text.Length > 0)
@@ -535,7 +535,7 @@ public sealed class PdfFlowDocument : IDisposable
 
     private static XSolidBrush Brush(byte level) => new(Grey(level));
 
-    private sealed record Cell(double X, string Text, XFont Font, byte Grey, double Height, double Ascent);
+    private sealed record Cell(double X, string Text, XFont Font, byte Grey, double Height, double Baseline);
 
     private sealed record Run(double X, double Baseline, string Text, XFont Font, byte Grey);
 
