@@ -130,6 +130,6 @@ bench_private_pg() {
   chmod 755 "$bench_tmp"
   private_pg_start "$dir"
   private_pg_psql "$dir" -c "CREATE ROLE vigie_bench LOGIN PASSWORD 'vigie-bench-only';" -c "CREATE DATABASE vigie_bench OWNER vigie_bench;"
-  bench_pg_version=$("$pg_bin/postgres" --version | awk '{ print $NF }')
+  bench_pg_version=$("$pg_bin/postgres" --version | awk '{ print $3 }')
   bench_pg_connection="Host=127.0.0.1;Port=$PRIVATE_PG_PORT;Username=vigie_bench;Password=vigie-bench-only;Database=vigie_bench"
 }
