@@ -40,7 +40,7 @@ cleanup() {
 trap cleanup EXIT
 
 log "PostgreSQL"
-private_pg_start "$pg_dir" "-c fsync=off -c synchronous_commit=off -c max_connections=200"
+private_pg_start "$pg_dir" "-c fsync=off -c synchronous_commit=off -c max_connections=200 -c autovacuum=off"
 private_pg_psql "$pg_dir" -c "CREATE ROLE vigie LOGIN CREATEDB PASSWORD 'vigie-tests-only';"
 pg_conn="Host=127.0.0.1;Port=$PRIVATE_PG_PORT;Username=vigie;Password=vigie-tests-only;Database=postgres"
 echo "PostgreSQL on 127.0.0.1:$PRIVATE_PG_PORT"

@@ -59,8 +59,28 @@ public sealed class TestDatabase : IDisposable
             NpgsqlConnection.ClearAllPools();
             using var connection = new NpgsqlConnection(PostgresAdminConnectionString);
             connection.Open();
-            using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)", connection);
-            command.ExecuteNonQuery();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    Execute(connection, $"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)");
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 5)
+                {
+                    // An autovacuum worker is on the database: FORCE may not end it without superuser
+                    // rights, a plain DROP does (it stops autovacuum workers and waits for them).
+                    try
+                    {
+                        Execute(connection, $"DROP DATABASE IF EXISTS {DatabaseName}");
+                        break;
+                    }
+                    catch (PostgresException)
+                    {
+                        Thread.Sleep(200 * attempt);
+                    }
+                }
+            }
         }
 
         try
@@ -71,5 +91,11 @@ public sealed class TestDatabase : IDisposable
         {
             // A file still open on a slow shutdown: the temp folder is cleaned by the OS.
         }
+    }
+
+    private static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 }
