@@ -83,7 +83,7 @@ public sealed class IndexModel(VigieDbContext db, FieldCipher cipher, DraftSigna
         }
 
         Id = id;
-        MinorName = $"{cipher.Decrypt(situation.FirstNameEncrypted, Situation.FirstNamePurpose)} {cipher.Decrypt(situation.LastNameEncrypted, Situation.LastNamePurpose)}";
+        MinorName = Situation.DisplayName(cipher, situation.FirstNameEncrypted, situation.LastNameEncrypted);
         IsClosed = situation.Status == SituationStatus.Cloturee;
         ReadOnlyAccess = !(await SituationReach.OfAsync(db, User, id, situation.ReferentOrganisationId, now)).MayContribute;
         EvaluationCount = situation.EvaluationCount;

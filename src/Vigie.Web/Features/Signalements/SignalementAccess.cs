@@ -11,7 +11,7 @@ namespace Vigie.Web.Features.Signalements;
 public sealed record SignalementSituation(Guid Id, SituationStatus Status, Guid ReferentOrganisationId, string FirstNameEncrypted, string LastNameEncrypted)
 {
     public string MinorName(FieldCipher cipher) =>
-        $"{cipher.Decrypt(FirstNameEncrypted, Situation.FirstNamePurpose)} {cipher.Decrypt(LastNameEncrypted, Situation.LastNamePurpose)}";
+        Situation.DisplayName(cipher, FirstNameEncrypted, LastNameEncrypted);
 }
 
 /// <summary>A signalement the user may see, its situation, and how the user reaches it.</summary>

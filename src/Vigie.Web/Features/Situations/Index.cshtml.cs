@@ -229,7 +229,7 @@ public sealed class IndexModel(VigieDbContext db, FieldCipher cipher, BlindIndex
     {
         try
         {
-            return $"{cipher.Decrypt(firstName, Situation.FirstNamePurpose)} {cipher.Decrypt(lastName, Situation.LastNamePurpose)}";
+            return Situation.DisplayName(cipher, firstName, lastName);
         }
         catch (FieldDecryptionException)
         {

@@ -234,6 +234,10 @@ public sealed class Situation
         return true;
     }
 
+    /// <summary>"Prénom Nom" from the two encrypted columns, as pages show it (read in projections, without the entity).</summary>
+    public static string DisplayName(FieldCipher cipher, string firstNameEncrypted, string lastNameEncrypted) =>
+        $"{cipher.Decrypt(firstNameEncrypted, FirstNamePurpose)} {cipher.Decrypt(lastNameEncrypted, LastNamePurpose)}";
+
     public MinorIdentity ReadIdentity(FieldCipher cipher) => new(
         cipher.Decrypt(LastNameEncrypted, LastNamePurpose),
         cipher.Decrypt(FirstNameEncrypted, FirstNamePurpose),

@@ -223,7 +223,7 @@ public sealed class StepsModel(VigieDbContext db, FieldCipher cipher, IAuditLog 
         }
 
         Id = id;
-        MinorName = $"{cipher.Decrypt(situation.FirstNameEncrypted, Situation.FirstNamePurpose)} {cipher.Decrypt(situation.LastNameEncrypted, Situation.LastNamePurpose)}";
+        MinorName = Situation.DisplayName(cipher, situation.FirstNameEncrypted, situation.LastNameEncrypted);
         IsClosed = situation.Status == SituationStatus.Cloturee;
         ReadOnlyAccess = !(await SituationReach.OfAsync(db, User, id, situation.ReferentOrganisationId, Now)).MayContribute;
         var steps = await db.LegalSteps.AsNoTracking()

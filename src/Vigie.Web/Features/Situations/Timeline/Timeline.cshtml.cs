@@ -45,7 +45,7 @@ public sealed class TimelineModel(VigieDbContext db, IEnumerable<ITimelineSource
         }
 
         Id = id;
-        MinorName = $"{cipher.Decrypt(situation.FirstNameEncrypted, Situation.FirstNamePurpose)} {cipher.Decrypt(situation.LastNameEncrypted, Situation.LastNamePurpose)}";
+        MinorName = Situation.DisplayName(cipher, situation.FirstNameEncrypted, situation.LastNameEncrypted);
         Reader = User.FindFirstValue(Compte.VigieClaimTypes.DisplayName) ?? string.Empty;
 
         // One source after the other: they share this request's DbContext.
