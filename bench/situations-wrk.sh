@@ -23,7 +23,7 @@ situations=${1:-100000}
 duration=${2:-20}
 connections=${3:-16}
 threads=2
-warmup=${WARMUP_SECONDS:-10}
+warmup=${WARMUP_SECONDS:-60}
 [ "$situations" -ge 100 ] && [ "$situations" -le 2000000 ] || { echo "SITUATIONS must be 100..2000000" >&2; exit 64; }
 [ "$duration" -ge 1 ] && [ "$duration" -le 120 ] || { echo "Duration must be 1..120 s" >&2; exit 64; }
 [ "$connections" -ge 1 ] && [ "$connections" -le 256 ] || { echo "CONNECTIONS must be 1..256" >&2; exit 64; }
