@@ -1,5 +1,6 @@
 using Vigie.Web.Data;
 using Vigie.Web.Features.Administration;
+using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Installation;
 using Vigie.Web.Features.Notifications;
@@ -29,6 +30,7 @@ builder.AddNotifications();
 builder.AddSituationTimeline();
 builder.AddTrame();
 builder.AddSignalements();
+builder.AddCommission();
 
 var app = builder.Build();
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Features.Administration;
+using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Notifications;
 using Vigie.Web.Features.Signalements;
@@ -39,6 +40,32 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options) : I
     public DbSet<SignalementAuthor> SignalementAuthors => Set<SignalementAuthor>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<CommissionSession> CommissionSessions => Set<CommissionSession>();
+
+    public DbSet<SessionInvitation> SessionInvitations => Set<SessionInvitation>();
+
+    public DbSet<ConfidentialityCommitment> ConfidentialityCommitments => Set<ConfidentialityCommitment>();
+
+    public DbSet<CommitmentAcceptance> CommitmentAcceptances => Set<CommitmentAcceptance>();
+
+    public DbSet<ReviewRequest> ReviewRequests => Set<ReviewRequest>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<CommissionDecision> CommissionDecisions => Set<CommissionDecision>();
+
+    public DbSet<CommissionAction> CommissionActions => Set<CommissionAction>();
+
+    public DbSet<SessionMinutes> SessionMinutes => Set<SessionMinutes>();
+
+    public DbSet<MinutesAmendment> MinutesAmendments => Set<MinutesAmendment>();
+
+    public DbSet<MinutesReadReceipt> MinutesReadReceipts => Set<MinutesReadReceipt>();
+
+    public DbSet<Accompaniment> Accompaniments => Set<Accompaniment>();
+
+    public DbSet<AccompanimentNote> AccompanimentNotes => Set<AccompanimentNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

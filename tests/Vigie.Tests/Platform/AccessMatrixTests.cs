@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Vigie.Tests.Infrastructure;
 using Vigie.Tests.Situations;
+using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Situations.Trame;
+using Vigie.Web.Platform.Crypto;
 
 namespace Vigie.Tests.Platform;
 
@@ -115,8 +117,38 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         var org = await factory.CreateOrganisationAsync();
         var situation = await SituationFixtures.OpenAsync(factory, org, "Canari", "Matrice", new DateOnly(2011, 5, 6));
         var signalement = Guid.CreateVersion7();
+        var commission = new CommissionFixture(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(),
+            Guid.CreateVersion7(), Guid.CreateVersion7());
         await factory.WithDbAsync(async db =>
         {
+            // The commission: a published session (no one of the matrix is invited) with the fixture
+            // situation on its agenda, a pending review request, draft minutes, an open action and a
+            // proposed co-accompaniment.
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            var cipher = factory.Services.GetRequiredService<FieldCipher>();
+            db.CommissionSessions.Add(new CommissionSession
+            {
+                Id = commission.Session, Number = 1, Kind = SessionKind.Ordinaire, StartsAt = now.AddDays(7), CreatedAt = now,
+                CreatedById = someone!.Id, AgendaPublishedAt = now,
+            });
+            db.ReviewRequests.Add(new ReviewRequest
+            {
+                Id = commission.Request, SituationId = situation, RequestedById = someone.Id, RequestedAt = now,
+                ReasonEncrypted = cipher.Encrypt("Motif", ReviewRequest.ReasonPurpose), AskEncrypted = cipher.Encrypt("Attente", ReviewRequest.AskPurpose),
+            });
+            db.AgendaItems.Add(new AgendaItem { Id = commission.Item, SessionId = commission.Session, SituationId = situation, Position = 1, CreatedAt = now, UpdatedAt = now });
+            db.SessionMinutes.Add(new SessionMinutes
+            {
+                Id = commission.Minutes, SessionId = commission.Session, ContentEncrypted = cipher.Encrypt("Compte rendu", SessionMinutes.ContentPurpose), CreatedAt = now, UpdatedAt = now, CreatedById = someone.Id, UpdatedById = someone.Id,
+            });
+            db.CommissionActions.Add(new CommissionAction
+            {
+                Id = commission.Action, AgendaItemId = commission.Item, SessionId = commission.Session, SituationId = situation,
+                DescriptionEncrypted = cipher.Encrypt("Action", CommissionAction.DescriptionPurpose),
+                OwnerOrganisationId = org, DueOn = new DateOnly(2030, 1, 1), CreatedAt = now, CreatedById = someone.Id,
+            });
+            db.Accompaniments.Add(new Accompaniment { Id = commission.Accompaniment, SituationId = situation, ProposedAt = now, ProposedById = someone.Id });
+
             for (var number = 1; number <= 2; number++)
             {
                 db.Evaluations.Add(new Evaluation { SituationId = situation, Number = number, ValidatedAt = factory.Clock.GetUtcNow().UtcDateTime, ValidatedById = someone!.Id });
@@ -133,7 +165,11 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         foreach (var (route, (template, expected)) in Matrix)
         {
             var path = template.Replace("{org}", org.ToString(), StringComparison.Ordinal).Replace("{user}", someone!.Id, StringComparison.Ordinal)
-                .Replace("{situation}", situation.ToString(), StringComparison.Ordinal).Replace("{signalement}", signalement.ToString(), StringComparison.Ordinal);
+                .Replace("{situation}", situation.ToString(), StringComparison.Ordinal).Replace("{signalement}", signalement.ToString(), StringComparison.Ordinal)
+                .Replace("{session}", commission.Session.ToString(), StringComparison.Ordinal).Replace("{item}", commission.Item.ToString(), StringComparison.Ordinal)
+                .Replace("{request}", commission.Request.ToString(), StringComparison.Ordinal).Replace("{minutes}", commission.Minutes.ToString(), StringComparison.Ordinal)
+                .Replace("{action}", commission.Action.ToString(), StringComparison.Ordinal)
+                .Replace("{accompaniment}", commission.Accompaniment.ToString(), StringComparison.Ordinal);
             foreach (var who in Everyone)
             {
                 var response = await clients[who].GetAsync(path);
@@ -179,4 +215,7 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
     }
 
     private sealed record Expect(HttpStatusCode Status, string? Location);
+
+    /// <summary>The ids of the commission's fixture records, for the {session}, {item}… placeholders.</summary>
+    private sealed record CommissionFixture(Guid Session, Guid Item, Guid Request, Guid Minutes, Guid Action, Guid Accompaniment);
 }

@@ -100,6 +100,10 @@ public static class AccountsServiceCollectionExtensions
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrateur))
             .AddPolicy(Policies.AuditLog, p => p.RequireRole(Roles.Dpo))
             .AddPolicy(Policies.Situations, p => p.RequireRole(Roles.Professionnel, Roles.Coordination))
+            .AddPolicy(Policies.Commission, p => p.RequireRole(Roles.Coordination, Roles.MembreCommission, Roles.Professionnel))
+            .AddPolicy(Policies.CommissionCoordination, p => p.RequireRole(Roles.Coordination))
+            .AddPolicy(Policies.Accompaniments, p => p.RequireRole(Roles.Coordination, Roles.EquipeMobile))
+            .AddPolicy(Policies.Actions, p => p.RequireRole(Roles.Professionnel, Roles.Coordination, Roles.MembreCommission, Roles.EquipeMobile))
             .AddPolicy(Policies.RecentStepUp, p => p.RequireAuthenticatedUser().AddRequirements(new StepUpRequirement()));
         services.AddSingleton<IAuthorizationHandler, StepUpHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();

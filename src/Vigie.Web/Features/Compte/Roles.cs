@@ -49,4 +49,16 @@ public static class Policies
     public const string Situations = nameof(Situations);
     public const string AuditLog = nameof(AuditLog);
     public const string RecentStepUp = nameof(RecentStepUp);
+
+    /// <summary>The commission's pages for those who take part: Coordination, members and presenting professionals.</summary>
+    public const string Commission = nameof(Commission);
+
+    /// <summary>Preparing and running the commission (sessions, agenda, minutes, figures): Coordination.</summary>
+    public const string CommissionCoordination = nameof(CommissionCoordination);
+
+    /// <summary>Co-accompaniments by the mobile team: the mobile team and Coordination.</summary>
+    public const string Accompaniments = nameof(Accompaniments);
+
+    /// <summary>"Mes actions": everyone who may own a commission action.</summary>
+    public const string Actions = nameof(Actions);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
+using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Signalements;
 using Vigie.Web.Features.Situations;
 using Vigie.Web.Features.Situations.LegalSteps;
@@ -35,6 +36,20 @@ public sealed class Reencryption(VigieDbContext db, FieldCipher cipher, BlindInd
         (typeof(Signalement), nameof(Signalement.PdfEncrypted), Signalement.PdfPurpose),
         (typeof(Signalement), nameof(Signalement.ParquetReferenceEncrypted), Signalement.ParquetReferencePurpose),
         (typeof(OutboxMessage), nameof(OutboxMessage.MimeEncrypted), OutboxMessage.MimePurpose),
+        (typeof(ReviewRequest), nameof(ReviewRequest.ReasonEncrypted), ReviewRequest.ReasonPurpose),
+        (typeof(ReviewRequest), nameof(ReviewRequest.AskEncrypted), ReviewRequest.AskPurpose),
+        (typeof(ReviewRequest), nameof(ReviewRequest.DeclineReasonEncrypted), ReviewRequest.DeclinePurpose),
+        (typeof(AgendaItem), nameof(AgendaItem.SummaryEncrypted), AgendaItem.SummaryPurpose),
+        (typeof(AgendaItem), nameof(AgendaItem.IndicatorsEncrypted), AgendaItem.IndicatorsPurpose),
+        (typeof(AgendaItem), nameof(AgendaItem.SharedInformationEncrypted), AgendaItem.SharedPurpose),
+        (typeof(AgendaItem), nameof(AgendaItem.AdviceEncrypted), AgendaItem.AdvicePurpose),
+        (typeof(CommissionDecision), nameof(CommissionDecision.DetailEncrypted), CommissionDecision.DetailPurpose),
+        (typeof(CommissionAction), nameof(CommissionAction.DescriptionEncrypted), CommissionAction.DescriptionPurpose),
+        (typeof(CommissionAction), nameof(CommissionAction.ClosingNoteEncrypted), CommissionAction.ClosingPurpose),
+        (typeof(SessionMinutes), nameof(SessionMinutes.ContentEncrypted), SessionMinutes.ContentPurpose),
+        (typeof(MinutesAmendment), nameof(MinutesAmendment.TextEncrypted), MinutesAmendment.TextPurpose),
+        (typeof(Accompaniment), nameof(Accompaniment.EndCommentEncrypted), Accompaniment.EndCommentPurpose),
+        (typeof(AccompanimentNote), nameof(AccompanimentNote.TextEncrypted), AccompanimentNote.TextPurpose),
     ];
 
     public sealed record Report(string Table, string Column, int Read, int Rewritten);

@@ -111,6 +111,9 @@ public sealed class Situation
 
     public List<EmergencyAccess> EmergencyAccesses { get; private set; } = [];
 
+    /// <summary>Co-accompaniments by the mobile team (the mobile team's scope).</summary>
+    public List<Commission.Accompaniment> Accompaniments { get; private set; } = [];
+
     public List<LegalStep> LegalSteps { get; private set; } = [];
 
     /// <summary>Year of birth only, for lists and statistics without decrypting (never the full date).</summary>

@@ -49,6 +49,14 @@ public static class AuditAction
     public const string SignalementPdfDownloaded = "signalement.pdf-downloaded";
     public const string SignalementSendResolved = "signalement.send-resolved";
 
+    // Commission (record: the session, the item, the minutes, the action or the accompaniment).
+    public const string CommitmentAccepted = "commission.commitment-accepted";
+    public const string AgendaPublished = "commission.agenda-published";
+    public const string MinutesValidated = "commission.minutes-validated";
+    public const string MinutesLocked = "commission.minutes-locked";
+    public const string MinutesAmended = "commission.minutes-amended";
+    public const string ConsentRecorded = "accompaniment.consent-recorded";
+
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
         [LoginSucceeded] = "Connexion",
@@ -87,6 +95,12 @@ public static class AuditAction
         [SignalementSent] = "Signalement confirmé pour envoi",
         [SignalementPdfDownloaded] = "PDF envoyé d'un signalement téléchargé",
         [SignalementSendResolved] = "Envoi incertain d'un signalement réglé",
+        [CommitmentAccepted] = "Engagement de confidentialité accepté",
+        [AgendaPublished] = "Ordre du jour publié",
+        [MinutesValidated] = "Compte rendu validé",
+        [MinutesLocked] = "Compte rendu verrouillé",
+        [MinutesAmended] = "Rectificatif au compte rendu",
+        [ConsentRecorded] = "Réponse du jeune au co-accompagnement enregistrée",
     };
 
     public static string Label(string action) => Labels.TryGetValue(action, out var label) ? label : action;
@@ -139,4 +153,40 @@ public static class AuditRecordType
 
     /// <summary>The PDF sent, downloaded with the reader's watermark (record id: the signalement).</summary>
     public const string SignalementSentPdf = "Signalement.PdfEnvoye";
+
+    /// <summary>A commission session: its page, agenda, invitations, attendance (record id: the session).</summary>
+    public const string CommissionSession = "Commission.Seance";
+
+    /// <summary>The live page of a session, with every item (record id: the session).</summary>
+    public const string CommissionLive = "Commission.EnSeance";
+
+    /// <summary>A request for a commission review (record id: the request).</summary>
+    public const string ReviewRequest = "Commission.Demande";
+
+    /// <summary>One agenda item, as a member or a presenter reads it (record id: the item).</summary>
+    public const string AgendaItem = "Commission.Point";
+
+    /// <summary>A version of the confidentiality commitment (record id: the version number).</summary>
+    public const string Commitment = "Commission.Engagement";
+
+    /// <summary>The minutes of a session (record id: the minutes).</summary>
+    public const string Minutes = "Commission.CompteRendu";
+
+    /// <summary>The minutes' PDF copy with the reader's watermark (record id: the minutes).</summary>
+    public const string MinutesPdf = "Commission.CompteRendu.Pdf";
+
+    /// <summary>One action decided by the commission (record id: the action).</summary>
+    public const string CommissionAction = "Commission.Action";
+
+    /// <summary>A user's own list of actions ("Mes actions").</summary>
+    public const string MyActions = "MesActions";
+
+    /// <summary>Coordination's figures and overdue actions by organisation.</summary>
+    public const string CommissionFigures = "Commission.Chiffres";
+
+    /// <summary>A co-accompaniment by the mobile team (record id: the accompaniment).</summary>
+    public const string Accompaniment = "Accompagnement";
+
+    /// <summary>The mobile team's list of co-accompaniments (active file).</summary>
+    public const string AccompanimentList = "Accompagnements";
 }
