@@ -57,6 +57,8 @@ public class VigieFactory : WebApplicationFactory<Program>
             ["Vigie:Accounts:LoginAttemptsPerMinute"] = "100000",
             // Tests drive the outbox sender themselves (OutboxDispatcher.RunOnceAsync).
             ["Vigie:Mail:Outbox:Background"] = "false",
+            // And the commission's action reminders (ActionReminders.RunOnceAsync).
+            ["Vigie:Commission:RemindersInBackground"] = "false",
         };
         foreach (var (key, value) in Settings)
         {

@@ -74,6 +74,15 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/signalements/{sid:guid}/apercu"] = ("/signalements/{signalement}/apercu", InScopeOfCoordinationOnly),
         // The fixture draft was never sent: there is no PDF sent to download, even for Coordination.
         ["/signalements/{sid:guid}/preuve/pdf"] = ("/signalements/{signalement}/preuve/pdf", who => who == Roles.Coordination ? NotFound : InScopeOfCoordinationOnly(who)),
+        // Commission actions and co-accompaniments (helper C): "Mes actions" for every role that may own one; the
+        // fixture action belongs to an organisation without members and no named owner: only Coordination opens it.
+        ["/actions"] = ("/actions", who => who == Anonymous ? Login : who is Roles.Professionnel or Roles.Coordination or Roles.MembreCommission or Roles.EquipeMobile ? Ok : Forbidden),
+        ["/actions/{id:guid}"] = ("/actions/{action}", who => who == Anonymous ? Login : who == Roles.Coordination ? Ok : who is Roles.Professionnel or Roles.MembreCommission or Roles.EquipeMobile ? NotFound : Forbidden),
+        ["/commission/actions"] = ("/commission/actions", Only(Roles.Coordination)),
+        ["/commission/chiffres"] = ("/commission/chiffres", Only(Roles.Coordination)),
+        // The fixture co-accompaniment is proposed: the mobile team sees it (minimal data) as Coordination does.
+        ["/accompagnements"] = ("/accompagnements", who => who == Anonymous ? Login : who is Roles.Coordination or Roles.EquipeMobile ? Ok : Forbidden),
+        ["/accompagnements/{id:guid}"] = ("/accompagnements/{accompaniment}", who => who == Anonymous ? Login : who is Roles.Coordination or Roles.EquipeMobile ? Ok : Forbidden),
         // An export asks for a fresh code first: the DPO is sent to the confirmation page.
         ["/protection/journal/export"] = ("/protection/journal/export", who => who == Roles.Dpo ? StepUp : Only(Roles.Dpo)(who)),
     };

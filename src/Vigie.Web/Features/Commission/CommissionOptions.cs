@@ -30,6 +30,9 @@ public sealed class CommissionOptions
     /// <summary>How often the reminder job looks for actions to remind (minutes).</summary>
     public int ReminderIntervalMinutes { get; set; } = 60;
 
+    /// <summary>Whether this instance runs the reminder job in the background (off in tests, which call it themselves).</summary>
+    public bool RemindersInBackground { get; set; } = true;
+
     /// <summary>Young people the mobile team can follow at once; a warning shows when the active file reaches it.</summary>
     public int MobileTeamCapacity { get; set; } = 15;
 

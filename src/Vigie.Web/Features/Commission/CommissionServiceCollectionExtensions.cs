@@ -11,6 +11,8 @@ public static class CommissionServiceCollectionExtensions
             .Bind(builder.Configuration.GetSection(CommissionOptions.Section))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<CommissionOptions>, CommissionOptionsValidator>();
+        builder.Services.AddScoped<Actions.ActionReminders>();
+        builder.Services.AddHostedService<Actions.ActionReminderBackgroundService>(); // idle when RemindersInBackground is off
         return builder;
     }
 }

@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Vigie.Web.Data;
+using Vigie.Web.Features.Compte;
+using Vigie.Web.Features.Notifications;
+using Vigie.Web.Platform.Web;
+
+namespace Vigie.Web.Features.Commission.Actions;
+
+/// <summary>
+/// The reminders of open commission actions: one <see cref="NotificationKind.ActionDueSoon"/> when the
+/// due date is within <see cref="CommissionOptions.ActionReminderDaysBefore"/> days, one
+/// <see cref="NotificationKind.ActionOverdue"/> <see cref="CommissionOptions.ActionReminderDaysAfter"/>
+/// days after it (at least one day late), to the owner or, without one, to Coordination. Each is
+/// claimed by a conditional update of its "sent at" column before it is sent, so two instances
+/// never send the same reminder twice; a closed action is never reminded.
+/// </summary>
+public sealed class ActionReminders(VigieDbContext db, INotifier notifier, IOptions<CommissionOptions> options, TimeProvider clock)
+{
+    /// <summary>Actions looked at in one pass (the next pass takes the rest).</summary>
+    public const int BatchSize = 500;
+
+    /// <summary>One pass; returns the number of reminders sent.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(ParisTime.ToLocal(now));
+        var soonLimit = today.AddDays(settings.ActionReminderDaysBefore);
+        var lateLimit = today.AddDays(-Math.Max(1, settings.ActionReminderDaysAfter));
+
+        var dueSoon = await db.CommissionActions.AsNoTracking()
+            .Where(a => a.Status == ActionStatus.Ouverte && a.ReminderBeforeSentAt == null && a.DueOn >= today && a.DueOn <= soonLimit)
+            .OrderBy(a => a.DueOn).Take(BatchSize)
+            .Select(a => new Candidate(a.Id, a.OwnerId))
+            .ToListAsync(cancellationToken);
+        var overdue = await db.CommissionActions.AsNoTracking()
+            .Where(a => a.Status == ActionStatus.Ouverte && a.ReminderAfterSentAt == null && a.DueOn <= lateLimit)
+            .OrderBy(a => a.DueOn).Take(BatchSize)
+            .Select(a => new Candidate(a.Id, a.OwnerId))
+            .ToListAsync(cancellationToken);
+
+        var sent = 0;
+        foreach (var action in dueSoon)
+        {
+            // The claim: only the instance whose update changes the row sends the reminder.
+            var claimed = await db.CommissionActions
+                .Where(a => a.Id == action.Id && a.Status == ActionStatus.Ouverte && a.ReminderBeforeSentAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.ReminderBeforeSentAt, now), cancellationToken);
+            if (claimed == 1)
+            {
+                await NotifyAsync(action, NotificationKind.ActionDueSoon, cancellationToken);
+                sent++;
+            }
+        }
+
+        foreach (var action in overdue)
+        {
+            var claimed = await db.CommissionActions
+                .Where(a => a.Id == action.Id && a.Status == ActionStatus.Ouverte && a.ReminderAfterSentAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.ReminderAfterSentAt, now), cancellationToken);
+            if (claimed == 1)
+            {
+                await NotifyAsync(action, NotificationKind.ActionOverdue, cancellationToken);
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    private Task NotifyAsync(Candidate action, string kind, CancellationToken cancellationToken) =>
+        action.OwnerId is { } owner
+            ? notifier.NotifyAsync([owner], kind, $"/actions/{action.Id}", cancellationToken)
+            : notifier.NotifyRolesAsync([Roles.Coordination], kind, $"/actions/{action.Id}", cancellationToken);
+
+    private sealed record Candidate(Guid Id, string? OwnerId);
+}
+
+/// <summary>Runs <see cref="ActionReminders"/> every <see cref="CommissionOptions.ReminderIntervalMinutes"/> (on the injected clock).</summary>
+public sealed partial class ActionReminderBackgroundService(
+    IServiceScopeFactory scopes,
+    IOptions<CommissionOptions> options,
+    TimeProvider clock,
+    ILogger<ActionReminderBackgroundService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.RemindersInBackground)
+        {
+            return; // another instance reminds, or a test calls RunOnceAsync itself
+        }
+
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ActionReminders>().RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+#pragma warning disable CA1031 // A database hiccup must not stop the reminders for good (nor the host).
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogPassFailed(logger, exception);
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMinutes(settings.ReminderIntervalMinutes), clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Commission: an action reminder pass failed; the next one will try again")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+}
