@@ -22,7 +22,7 @@ public static class CommissionSeeder
 
     public static async Task SeedAsync(BenchTarget target, int items, int actions, TextWriter output)
     {
-        await using var host = BenchHost.Build(target);
+        await using var host = BenchHost.Build(target, withAccounts: true);
         var services = host.Services;
         var cipher = services.GetRequiredService<FieldCipher>();
         await using var db = await services.GetRequiredService<IDbContextFactory<VigieDbContext>>().CreateDbContextAsync();
