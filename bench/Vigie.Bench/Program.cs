@@ -13,6 +13,7 @@ using Vigie.Web.Platform.Audit;
 
 // Vigie.Bench seed   --data DIR [--entries 100000] [--provider Sqlite|Postgres --connection CS]
 // Vigie.Bench generate --data DIR [--situations 100000] [--seed 20250101] [--provider ... --connection ...]
+// Vigie.Bench commission --data DIR [--items 25] [--actions 200] [--provider ... --connection ...]
 // Vigie.Bench verify --data DIR [--runs 5] [--stopwatch [--prime]] [--artifacts DIR] [--provider ... --connection ...]
 const string Usage = """
     Usage:
@@ -23,6 +24,10 @@ const string Usage = """
           Creates or migrates the database and adds N fictitious situations (names encrypted with the keys of
           DIR/keys), a Coordination account for the load tests (DIR/bench-account.txt: e-mail, password,
           TOTP key) and a sample of situation ids (DIR/situation-ids.txt). Same seed, same people and dates.
+      Vigie.Bench commission --data DIR [--items 25] [--actions 200] [--provider Sqlite|Postgres] [--connection CS]
+          After generate: adds a published session with ITEMS agenda items (situations of the data set) and what
+          the meeting recorded on them (texts, two decisions each), ACTIONS actions and 24 invitations, and writes
+          its id to DIR/commission-session.txt (the load test of the live page, bench/commission-wrk.sh).
       Vigie.Bench verify --data DIR [--runs 5] [--stopwatch [--prime]] [--artifacts DIR] [--provider ...] [--connection CS]
           Times AuditVerifier.VerifyAsync over that data: BenchmarkDotNet (in process, 1 warm-up and
           RUNS measured runs per benchmark), or with --stopwatch a plain loop of RUNS timed runs in one
@@ -107,6 +112,18 @@ switch (args[0])
         }
 
         await SituationSeeder.SeedAsync(target, situations, seed, Console.Out);
+        return 0;
+
+    case "commission":
+        var items = int.Parse(options.GetValueOrDefault("--items", "25"), System.Globalization.CultureInfo.InvariantCulture);
+        var actions = int.Parse(options.GetValueOrDefault("--actions", "200"), System.Globalization.CultureInfo.InvariantCulture);
+        if (items is < 1 or > 200 || actions is < 0 or > 10_000)
+        {
+            await Console.Error.WriteLineAsync("--items must be between 1 and 200, --actions between 0 and 10000.");
+            return 64;
+        }
+
+        await CommissionSeeder.SeedAsync(target, items, actions, Console.Out);
         return 0;
 
     case "verify" when switches.Contains("--stopwatch"):

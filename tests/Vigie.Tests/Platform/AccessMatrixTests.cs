@@ -85,6 +85,13 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/accompagnements/{id:guid}"] = ("/accompagnements/{accompaniment}", who => who == Anonymous ? Login : who is Roles.Coordination or Roles.EquipeMobile ? Ok : Forbidden),
         // An export asks for a fresh code first: the DPO is sent to the confirmation page.
         ["/protection/journal/export"] = ("/protection/journal/export", who => who == Roles.Dpo ? StepUp : Only(Roles.Dpo)(who)),
+        // The live session page is Coordination's. The fixture minutes are a draft and no matrix user is
+        // invited: Coordination reads them (but there is no PDF of a draft); members and professionals get 404.
+        ["/commission/seances/{id:guid}/en-seance"] = ("/commission/seances/{session}/en-seance", Only(Roles.Coordination)),
+        ["/commission/seances/{id:guid}/compte-rendu"] = ("/commission/seances/{session}/compte-rendu",
+            who => who == Roles.Coordination ? Ok : who is Roles.MembreCommission or Roles.Professionnel ? NotFound : Only(Roles.Coordination)(who)),
+        ["/commission/seances/{id:guid}/compte-rendu/pdf"] = ("/commission/seances/{session}/compte-rendu/pdf",
+            who => who is Roles.Coordination or Roles.MembreCommission or Roles.Professionnel ? NotFound : Only(Roles.Coordination)(who)),
     };
 
     /// <summary>A page of the fixture situation (another organisation's): Coordination sees it, a Professionnel gets 404.</summary>
