@@ -11,6 +11,7 @@ public static class CommissionServiceCollectionExtensions
             .Bind(builder.Configuration.GetSection(CommissionOptions.Section))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<CommissionOptions>, CommissionOptionsValidator>();
+        builder.Services.AddScoped<Situations.Timeline.ITimelineSource, CommissionTimelineSource>();
         return builder;
     }
 }
