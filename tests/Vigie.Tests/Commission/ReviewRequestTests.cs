@@ -151,6 +151,25 @@ public sealed class ReviewRequestTests(VigieFactory factory) : IClassFixture<Vig
     }
 
     [Fact]
+    public async Task Cancelling_a_session_puts_its_accepted_requests_back_in_the_queue()
+    {
+        var s = await ArrangeAsync("Reprogrammee");
+        var session = await CommissionFixtures.SessionAsync(factory, inDays: 20);
+        Assert.Equal(HttpStatusCode.Redirect, (await AskAsync(s.Client, s.Situation, "Motif", "Attente")).StatusCode);
+        var request = await factory.WithDbAsync(db => db.ReviewRequests.SingleAsync(r => r.SituationId == s.Situation));
+        var response = await Pages.PostFormAsync(s.Coordination, $"/commission/demandes?request={request.Id}", new() { ["SessionId"] = session.ToString() }, "Accept", "/commission/demandes");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        response = await Pages.PostFormAsync(s.Coordination, $"/commission/seances/{session}", new() { ["CancelReason"] = "Salle indisponible" }, "Cancel");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var again = await factory.WithDbAsync(db => db.ReviewRequests.SingleAsync(r => r.Id == request.Id));
+        Assert.Equal(ReviewRequestStatus.EnAttente, again.Status);
+        Assert.Null(again.AgendaItemId);
+        var pending = await Pages.GetDocumentAsync(s.Coordination, "/commission/demandes");
+        Assert.NotNull(pending.QuerySelector($"#demande-{request.Id}"));
+    }
+
+    [Fact]
     public async Task Out_of_scope_is_404_and_the_other_roles_are_refused()
     {
         var s = await ArrangeAsync("Horsperimetre");

@@ -97,6 +97,16 @@ public static class CommissionAgenda
         return (item, invitation);
     }
 
+    /// <summary>An accepted request whose item is removed or whose session is cancelled waits again for a session.</summary>
+    public static void BackToPending(ReviewRequest request)
+    {
+        request.Status = ReviewRequestStatus.EnAttente;
+        request.AgendaItemId = null;
+        request.DecidedAt = null;
+        request.DecidedById = null;
+        request.Version++;
+    }
+
     /// <summary>The planned sessions still to come, for the choice of a session.</summary>
     public static Task<List<CommissionSession>> UpcomingAsync(VigieDbContext db, DateTime now) =>
         db.CommissionSessions.AsNoTracking().Where(s => s.Status == SessionStatus.Planifiee && s.StartsAt > now).OrderBy(s => s.StartsAt).ToListAsync();

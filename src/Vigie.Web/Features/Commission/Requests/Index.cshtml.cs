@@ -78,21 +78,10 @@ public sealed class IndexModel(VigieDbContext db, FieldCipher cipher, IAuditLog 
             return Page();
         }
 
-        var now = Now;
-        var (item, invitation) = await CommissionAgenda.EnrolAsync(db, cipher, session!, situation, found.Urgent, found.RequestedById, found.Id, UserId, now);
-        found.Status = ReviewRequestStatus.Acceptee;
-        found.DecidedAt = now;
-        found.DecidedById = UserId;
+        var (item, invitation) = await CommissionAgenda.EnrolAsync(db, cipher, session!, situation, found.Urgent, found.RequestedById, found.Id, UserId, Now);
         found.AgendaItemId = item.Id;
-        found.Version++;
-        try
+        if (!await DecideAsync(found, ReviewRequestStatus.Acceptee))
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, "La demande a été modifiée entre-temps (retirée par son auteur ou traitée par un autre membre de la coordination).");
             await LoadAsync();
             return Page();
         }
@@ -138,19 +127,9 @@ public sealed class IndexModel(VigieDbContext db, FieldCipher cipher, IAuditLog 
             return Page();
         }
 
-        found.Status = ReviewRequestStatus.Refusee;
-        found.DecidedAt = Now;
-        found.DecidedById = UserId;
         found.DeclineReasonEncrypted = cipher.Encrypt(reason!, ReviewRequest.DeclinePurpose);
-        found.Version++;
-        try
+        if (!await DecideAsync(found, ReviewRequestStatus.Refusee))
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, "La demande a été modifiée entre-temps (retirée par son auteur ou traitée par un autre membre de la coordination).");
             await LoadAsync();
             return Page();
         }
@@ -159,6 +138,26 @@ public sealed class IndexModel(VigieDbContext db, FieldCipher cipher, IAuditLog 
         await notifier.NotifyAsync([found.RequestedById], NotificationKind.ReviewRequestAnswered, $"/situations/{found.SituationId}/commission");
         Status = "La demande est refusée ; son auteur en est averti.";
         return RedirectToPage();
+    }
+
+    /// <summary>Records the answer (with a new version); false, with a French error, when the request changed meanwhile.</summary>
+    private async Task<bool> DecideAsync(ReviewRequest request, ReviewRequestStatus status)
+    {
+        request.Status = status;
+        request.DecidedAt = Now;
+        request.DecidedById = UserId;
+        request.Version++;
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, "La demande a été modifiée entre-temps (retirée par son auteur ou traitée par un autre membre de la coordination).");
+            return false;
+        }
     }
 
     private async Task LoadAsync()

@@ -191,6 +191,12 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
 
         session.Status = SessionStatus.Annulee;
         session.Note = reason;
+        // The requests placed on this session wait again for another one.
+        var placed = await db.ReviewRequests
+            .Where(r => r.Status == ReviewRequestStatus.Acceptee && db.AgendaItems.Any(i => i.Id == r.AgendaItemId && i.SessionId == id))
+            .ToListAsync();
+        placed.ForEach(CommissionAgenda.BackToPending);
+
         if (!await SaveAsync(session))
         {
             return await PageAsync(id);
@@ -290,11 +296,7 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
         if (found.ReviewRequestId is { } requestId && await db.ReviewRequests.FirstOrDefaultAsync(r => r.Id == requestId) is { } request)
         {
             // The request waits again for a session.
-            request.Status = ReviewRequestStatus.EnAttente;
-            request.AgendaItemId = null;
-            request.DecidedAt = null;
-            request.DecidedById = null;
-            request.Version++;
+            CommissionAgenda.BackToPending(request);
         }
 
         items.Remove(found);
