@@ -83,6 +83,18 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         // The fixture co-accompaniment is proposed: the mobile team sees it (minimal data) as Coordination does.
         ["/accompagnements"] = ("/accompagnements", who => who == Anonymous ? Login : who is Roles.Coordination or Roles.EquipeMobile ? Ok : Forbidden),
         ["/accompagnements/{id:guid}"] = ("/accompagnements/{accompaniment}", who => who == Anonymous ? Login : who is Roles.Coordination or Roles.EquipeMobile ? Ok : Forbidden),
+        // Commission — sessions, requests, agenda, commitment, items. No matrix user is invited to the fixture's
+        // published session: members and professionals get 404 on it and on its item (the item's situation is
+        // another organisation's); Coordination sees everything.
+        ["/commission"] = ("/commission", Commission),
+        ["/commission/seances/nouvelle"] = ("/commission/seances/nouvelle", Only(Roles.Coordination)),
+        ["/commission/seances/calendrier"] = ("/commission/seances/calendrier", Only(Roles.Coordination)),
+        ["/commission/seances/{id:guid}"] = ("/commission/seances/{session}", CommissionCoordinationOnly),
+        ["/commission/seances/{id:guid}/engagement"] = ("/commission/seances/{session}/engagement", CommissionCoordinationOnly),
+        ["/commission/demandes"] = ("/commission/demandes", Only(Roles.Coordination)),
+        ["/commission/engagement"] = ("/commission/engagement", Only(Roles.Coordination)),
+        ["/commission/points/{itemId:guid}"] = ("/commission/points/{item}", CommissionCoordinationOnly),
+        ["/situations/{id:guid}/commission"] = ("/situations/{situation}/commission", InScopeOfCoordinationOnly),
         // An export asks for a fresh code first: the DPO is sent to the confirmation page.
         ["/protection/journal/export"] = ("/protection/journal/export", who => who == Roles.Dpo ? StepUp : Only(Roles.Dpo)(who)),
         // The live session page is Coordination's. The fixture minutes are a draft and no matrix user is
@@ -97,6 +109,13 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
     /// <summary>A page of the fixture situation (another organisation's): Coordination sees it, a Professionnel gets 404.</summary>
     private static Expect InScopeOfCoordinationOnly(string who) =>
         who == Roles.Coordination ? Ok : who == Roles.Professionnel ? NotFound : Situations(who);
+
+    private static Expect Commission(string who) =>
+        who == Anonymous ? Login : who is Roles.Professionnel or Roles.Coordination or Roles.MembreCommission ? Ok : Forbidden;
+
+    /// <summary>A commission record no matrix user is invited to: Coordination sees it, members and professionals get 404.</summary>
+    private static Expect CommissionCoordinationOnly(string who) =>
+        who is Roles.Professionnel or Roles.MembreCommission ? NotFound : Commission(who);
 
     private static Expect Situations(string who) =>
         who == Anonymous ? Login : who is Roles.Professionnel or Roles.Coordination ? Ok : Forbidden;

@@ -13,6 +13,7 @@ public static class CommissionServiceCollectionExtensions
         builder.Services.AddSingleton<IValidateOptions<CommissionOptions>, CommissionOptionsValidator>();
         builder.Services.AddScoped<Actions.ActionReminders>();
         builder.Services.AddHostedService<Actions.ActionReminderBackgroundService>(); // idle when RemindersInBackground is off
+        builder.Services.AddScoped<Situations.Timeline.ITimelineSource, CommissionTimelineSource>();
         return builder;
     }
 }

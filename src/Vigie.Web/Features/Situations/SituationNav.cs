@@ -10,6 +10,7 @@ public sealed record SituationNav(Guid Id, string Active)
     public const string Signalements = "signalements";
     public const string Partage = "partage";
     public const string Chronologie = "chronologie";
+    public const string Commission = "commission";
 
     public static IEnumerable<(string Key, string Label, string Href)> Tabs(Guid id)
     {
@@ -19,6 +20,7 @@ public sealed record SituationNav(Guid Id, string Active)
         yield return (Etapes, "Étapes et échéances", $"/situations/{id}/etapes");
         yield return (Signalements, "Signalements", $"/situations/{id}/signalements");
         yield return (Partage, "Partage", $"/situations/{id}/partage");
+        yield return (Commission, "Commission", $"/situations/{id}/commission");
         yield return (Chronologie, "Chronologie", $"/situations/{id}/chronologie");
     }
 }
