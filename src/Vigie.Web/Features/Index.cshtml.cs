@@ -16,6 +16,9 @@ public sealed class IndexModel(VigieDbContext db, TimeProvider clock) : PageMode
     /// <summary>Overdue steps the user is responsible for; null for roles that follow no situation.</summary>
     public int? OverdueSteps { get; private set; }
 
+    /// <summary>Open and overdue commission actions the user owns; null for roles that own none.</summary>
+    public (int Open, int Overdue)? MyActions { get; private set; }
+
     public async Task OnGetAsync()
     {
         DisplayName = User.FindFirstValue(VigieClaimTypes.DisplayName) ?? string.Empty;
@@ -24,6 +27,15 @@ public sealed class IndexModel(VigieDbContext db, TimeProvider clock) : PageMode
         {
             var now = clock.GetUtcNow().UtcDateTime;
             OverdueSteps = await OpenSteps.Of(db, User, now).Overdue(now).CountAsync();
+        }
+
+        if (User.IsInRole(Roles.Professionnel) || User.IsInRole(Roles.Coordination) || User.IsInRole(Roles.MembreCommission) || User.IsInRole(Roles.EquipeMobile))
+        {
+            var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+            var today = Commission.Actions.ActionRows.Today(clock.GetUtcNow().UtcDateTime);
+            var mine = db.CommissionActions.Where(a => a.OwnerId == userId && a.Status == Commission.ActionStatus.Ouverte);
+            var open = await mine.CountAsync();
+            MyActions = (open, open == 0 ? 0 : await mine.CountAsync(a => a.DueOn < today));
         }
     }
 }

@@ -179,6 +179,7 @@ public sealed class AccompanimentTests(SmallMobileTeamFactory factory) : IClassF
         var team = await factory.LoginAsync(Roles.EquipeMobile);
         var below = await Pages.GetDocumentAsync(team, "/accompagnements");
         Assert.Null(below.QuerySelector("#capacity-warning"));
+        Assert.NotNull(below.QuerySelector(".main-nav a[href='/accompagnements']"));
         Assert.Contains("2 jeune(s) suivi(s) sur une capacité de 3", below.Text("#active-count"), StringComparison.Ordinal);
 
         await AcceptNewAsync("Charlie");

@@ -56,6 +56,9 @@ public sealed class ActionPagesTests(VigieFactory factory) : IClassFixture<Vigie
         var organisation = page.QuerySelectorAll("#organisation-actions tbody tr").ToList();
         Assert.Equal($"/actions/{unowned}", Assert.Single(organisation).QuerySelector("a")!.GetAttribute("href"));
         Assert.NotNull(page.QuerySelector(".main-nav a[href='/actions']"));
+        var home = await Pages.GetDocumentAsync(client, "/");
+        Assert.Contains("2 action(s) de la commission en cours", home.Text("#tile-actions"), StringComparison.Ordinal);
+        Assert.Contains("dont 1 en retard", home.Text("#tile-actions"), StringComparison.Ordinal);
         Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.RecordType == AuditRecordType.MyActions && e.ActorId == me.Id && e.Action == AuditAction.Read)));
 
         // The unowned action of my organisation opens; the colleague's does not (404).

@@ -103,6 +103,19 @@ public sealed class ActionReminderTests(MailFolderFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_reminder_of_a_deactivated_owner_goes_to_Coordination()
+    {
+        var coordination = await factory.CreateUserAsync(Roles.Coordination);
+        var (action, _, owner, _) = await ActionAsync(dueInDays: 3);
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Id == owner).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false)));
+
+        await RunAsync();
+
+        Assert.Empty(await KindsForAsync(owner, action));
+        Assert.Equal([NotificationKind.ActionDueSoon], await KindsForAsync(coordination.Id, action));
+    }
+
+    [Fact]
     public async Task Two_instances_running_at_once_send_one_reminder()
     {
         var (action, _, owner, _) = await ActionAsync(dueInDays: 1);

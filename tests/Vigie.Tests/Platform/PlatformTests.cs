@@ -99,7 +99,9 @@ public sealed partial class PlatformTests(VigieFactory factory) : IClassFixture<
         Assert.DoesNotContain("/protection/journal", Links(admin));
         Assert.Contains("/protection/journal", Links(dpo));
         Assert.DoesNotContain("/administration/utilisateurs", Links(dpo));
-        Assert.Equal(["/", "/situations", "/echeances"], Links(pro));
+        Assert.Equal(["/", "/situations", "/echeances", "/actions"], Links(pro));
+        Assert.DoesNotContain("/actions", Links(admin));
+        Assert.DoesNotContain("/accompagnements", Links(pro));
         Assert.DoesNotContain("/situations", Links(admin));
         Assert.DoesNotContain("/echeances", Links(dpo));
     }

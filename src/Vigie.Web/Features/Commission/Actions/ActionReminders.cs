@@ -11,7 +11,8 @@ namespace Vigie.Web.Features.Commission.Actions;
 /// The reminders of open commission actions: one <see cref="NotificationKind.ActionDueSoon"/> when the
 /// due date is within <see cref="CommissionOptions.ActionReminderDaysBefore"/> days, one
 /// <see cref="NotificationKind.ActionOverdue"/> <see cref="CommissionOptions.ActionReminderDaysAfter"/>
-/// days after it (at least one day late), to the owner or, without one, to Coordination. Each is
+/// days after it (at least one day late), to the owner or, without one (or when the owner's account is
+/// deactivated), to Coordination. Each is
 /// claimed by a conditional update of its "sent at" column before it is sent, so two instances
 /// never send the same reminder twice; a closed action is never reminded.
 /// </summary>
@@ -29,16 +30,10 @@ public sealed class ActionReminders(VigieDbContext db, INotifier notifier, IOpti
         var soonLimit = today.AddDays(settings.ActionReminderDaysBefore);
         var lateLimit = today.AddDays(-Math.Max(1, settings.ActionReminderDaysAfter));
 
-        var dueSoon = await db.CommissionActions.AsNoTracking()
-            .Where(a => a.Status == ActionStatus.Ouverte && a.ReminderBeforeSentAt == null && a.DueOn >= today && a.DueOn <= soonLimit)
-            .OrderBy(a => a.DueOn).Take(BatchSize)
-            .Select(a => new Candidate(a.Id, a.OwnerId))
-            .ToListAsync(cancellationToken);
-        var overdue = await db.CommissionActions.AsNoTracking()
-            .Where(a => a.Status == ActionStatus.Ouverte && a.ReminderAfterSentAt == null && a.DueOn <= lateLimit)
-            .OrderBy(a => a.DueOn).Take(BatchSize)
-            .Select(a => new Candidate(a.Id, a.OwnerId))
-            .ToListAsync(cancellationToken);
+        var dueSoon = await CandidatesAsync(
+            a => a.Status == ActionStatus.Ouverte && a.ReminderBeforeSentAt == null && a.DueOn >= today && a.DueOn <= soonLimit, cancellationToken);
+        var overdue = await CandidatesAsync(
+            a => a.Status == ActionStatus.Ouverte && a.ReminderAfterSentAt == null && a.DueOn <= lateLimit, cancellationToken);
 
         var sent = 0;
         foreach (var action in dueSoon)
@@ -68,6 +63,14 @@ public sealed class ActionReminders(VigieDbContext db, INotifier notifier, IOpti
 
         return sent;
     }
+
+    /// <summary>The actions to remind, soonest first, each with its owner if that account is active (else Coordination is reminded).</summary>
+    private Task<List<Candidate>> CandidatesAsync(System.Linq.Expressions.Expression<Func<CommissionAction, bool>> due, CancellationToken cancellationToken) =>
+        db.CommissionActions.AsNoTracking()
+            .Where(due)
+            .OrderBy(a => a.DueOn).Take(BatchSize)
+            .Select(a => new Candidate(a.Id, db.Users.Any(u => u.Id == a.OwnerId && u.IsActive) ? a.OwnerId : null))
+            .ToListAsync(cancellationToken);
 
     private Task NotifyAsync(Candidate action, string kind, CancellationToken cancellationToken) =>
         action.OwnerId is { } owner
