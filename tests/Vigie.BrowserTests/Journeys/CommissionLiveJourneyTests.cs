@@ -46,6 +46,19 @@ public sealed class CommissionLiveJourneyTests(Chromium chromium)
         await Expect(page.Locator($"#shared-{item}")).ToHaveValueAsync("Hébergée chez une amie depuis deux semaines.");
         await Expect(page.Locator($"#attendance-{invitation}")).ToHaveValueAsync("Excuse");
         await Expect(page.Locator($"#item-{item} input[name=version]")).ToHaveValueAsync("1");
+
+        // The minutes: the draft written from the session, validated, then locked.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Compte rendu" }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath.EndsWith("/compte-rendu", StringComparison.Ordinal));
+        await browser.CheckPageAsync("compte-rendu-vide");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Générer le brouillon à partir de la séance" }).ClickAndWaitForNewDocumentAsync(page);
+        await Expect(page.GetByLabel("Texte du compte rendu")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Hébergée chez une amie depuis deux semaines"));
+        await browser.CheckPageAsync("compte-rendu-brouillon");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et valider" }).ClickAndWaitForNewDocumentAsync(page);
+        await Expect(page.Locator("#minutes-status")).ToHaveTextAsync("Validé");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verrouiller et diffuser" }).ClickAndWaitForNewDocumentAsync(page);
+        await Expect(page.Locator("#minutes-status")).ToHaveTextAsync("Verrouillé");
+        await Expect(page.Locator("#minutes-text")).ToContainTextAsync("Maëlle, 15 ans");
+        await browser.CheckPageAsync("compte-rendu-verrouille");
         await browser.AssertCleanAsync();
     }
 
