@@ -44,7 +44,7 @@ public sealed class LiveSessionTests(VigieFactory factory) : IClassFixture<Vigie
 
         var page = await Pages.GetDocumentAsync(client, url);
         Assert.Contains("en séance", page.Text("h1"), StringComparison.Ordinal);
-        var skip = page.QuerySelectorAll("nav.steps a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())).ToList();
+        var skip = page.QuerySelectorAll("nav#points a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())).ToList();
         Assert.Equal(("#presences", "Présences"), skip[0]);
         Assert.Equal(("#point-1", $"1. Prénom1, {Age} ans (urgent)"), skip[1]);
         Assert.Equal(("#point-2", $"2. Prénom2, {Age} ans"), skip[2]);

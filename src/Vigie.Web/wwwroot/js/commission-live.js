@@ -12,6 +12,9 @@
     var dirty = false;
     var saving = false;
     var again = false;
+    // After a conflict (someone else saved the item), nothing is saved by itself any more: the
+    // block's button replaces the other version, on purpose.
+    var paused = false;
 
     function clearErrors() {
       form.querySelectorAll('.field-error').forEach(function (span) { span.textContent = ''; });
@@ -40,7 +43,7 @@
 
     function save() {
       timer = null;
-      if (!dirty) { return; }
+      if (!dirty || paused) { return; }
       if (saving) { again = true; return; }
       dirty = false;
       saving = true;
@@ -61,6 +64,7 @@
         } else {
           if (status) { status.textContent = 'Non enregistré : voir le message.'; }
           showErrors(body.errors || {});
+          paused = Object.keys(body.errors || {}).some(function (key) { return key.indexOf('item-') === 0; });
         }
       }).catch(function () {
         dirty = true;

@@ -95,6 +95,43 @@ public static class MinutesDraft
         return text.ToString().TrimEnd() + "\n";
     }
 
+    /// <summary>The text cut into headings (level 1 for "# ", 2 for "## ") and paragraphs (level 0: lines up to a blank one), for the page and the PDF.</summary>
+    public static IReadOnlyList<(int Level, string Text)> Blocks(string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var blocks = new List<(int Level, string Text)>();
+        var paragraph = new List<string>();
+        void Flush()
+        {
+            if (paragraph.Count > 0)
+            {
+                blocks.Add((0, string.Join('\n', paragraph)));
+                paragraph.Clear();
+            }
+        }
+
+        foreach (var line in content.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            var level = line.StartsWith("## ", StringComparison.Ordinal) ? 2 : line.StartsWith("# ", StringComparison.Ordinal) ? 1 : 0;
+            if (level > 0)
+            {
+                Flush();
+                blocks.Add((level, line[(level + 1)..].Trim()));
+            }
+            else if (line.Trim().Length == 0)
+            {
+                Flush();
+            }
+            else
+            {
+                paragraph.Add(line);
+            }
+        }
+
+        Flush();
+        return blocks;
+    }
+
     private static void Block(StringBuilder text, string title, string? value)
     {
         text.Append(CultureInfo.InvariantCulture, $"{title} :\n{(string.IsNullOrWhiteSpace(value) ? "non renseigné" : value.Trim())}\n\n");

@@ -25,38 +25,21 @@ public static class MinutesPdf
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(amendments);
         using var flow = new PdfFlowDocument(PdfPageSetup.A4);
-        var paragraph = new List<string>();
-        void Flush()
+        foreach (var (level, text) in MinutesDraft.Blocks(TypedText(content)))
         {
-            if (paragraph.Count > 0)
+            if (level == 0)
             {
-                flow.Paragraph(TypedText(string.Join('\n', paragraph)), Body);
+                flow.Paragraph(text, Body);
                 flow.Space(PdfPageSetup.Mm(2));
-                paragraph.Clear();
-            }
-        }
-
-        foreach (var line in TypedText(content).Split('\n'))
-        {
-            if (line.StartsWith("## ", StringComparison.Ordinal) || line.StartsWith("# ", StringComparison.Ordinal))
-            {
-                Flush();
-                var sub = line.StartsWith("## ", StringComparison.Ordinal);
-                flow.Space(PdfPageSetup.Mm(sub ? 3 : 5));
-                flow.Heading(line[(sub ? 3 : 2)..].Trim(), sub ? SubHeading : Heading);
-                flow.Space(PdfPageSetup.Mm(1.5));
-            }
-            else if (line.Trim().Length == 0)
-            {
-                Flush();
             }
             else
             {
-                paragraph.Add(line);
+                flow.Space(PdfPageSetup.Mm(level == 2 ? 3 : 5));
+                flow.Heading(text, level == 2 ? SubHeading : Heading);
+                flow.Space(PdfPageSetup.Mm(1.5));
             }
         }
 
-        Flush();
         if (amendments.Count > 0)
         {
             flow.Space(PdfPageSetup.Mm(6));
