@@ -77,6 +77,9 @@ public sealed class MemberScopeTests(VigieFactory factory) : IClassFixture<Vigie
         item = await Pages.GetDocumentAsync(memberClient, $"/commission/points/{itemA}");
         Assert.Contains("Perrinscope", item.Text("#nom-complet"), StringComparison.Ordinal);
         Assert.Contains("2010", item.Text("#point"), StringComparison.Ordinal);
+        page = await Pages.GetDocumentAsync(memberClient, $"/commission/seances/{session}");
+        Assert.Contains("Léonie Perrinscope", page.Text("#points"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Autrescope", page.Text("#points"), StringComparison.Ordinal);
 
         // The outsider (not invited) sees nothing; the presenter sees the item of their situation only.
         await AssertItemAsync(outsiderClient, itemA, HttpStatusCode.NotFound, "membre non invité");

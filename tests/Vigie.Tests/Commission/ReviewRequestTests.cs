@@ -170,6 +170,57 @@ public sealed class ReviewRequestTests(VigieFactory factory) : IClassFixture<Vig
     }
 
     [Fact]
+    public async Task An_emergency_access_reads_the_commission_page_but_cannot_ask()
+    {
+        var s = await ArrangeAsync("Urgenceacces");
+        var emergency = await factory.CreateUserAsync(Roles.Professionnel);
+        await factory.WithDbAsync(async db =>
+        {
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            db.EmergencyAccesses.Add(new EmergencyAccess { SituationId = s.Situation, UserId = emergency.Id, JustificationEncrypted = "x", GrantedAt = now, ExpiresAt = now.AddHours(24) });
+            await db.SaveChangesAsync();
+        });
+        var client = await factory.LoginAsync(emergency);
+        var page = await Pages.GetDocumentAsync(client, $"/situations/{s.Situation}/commission");
+        Assert.NotNull(page.QuerySelector("#read-only-notice"));
+        Assert.Null(page.QuerySelector("#Input_Reason"));
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var response = await Pages.PostAsync(client, $"/situations/{s.Situation}/commission", new() { ["Input.Reason"] = "x", ["Input.Ask"] = "y" }, token, "Request");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.ReviewRequests.AnyAsync(r => r.SituationId == s.Situation)));
+    }
+
+    [Fact]
+    public async Task The_timeline_shows_the_decisions_and_the_co_accompaniment()
+    {
+        var s = await ArrangeAsync("Chronocommission");
+        var session = await CommissionFixtures.SessionAsync(factory, inDays: -2);
+        var item = await CommissionFixtures.ItemAsync(factory, session, s.Situation, 1);
+        var cipher = factory.Services.GetRequiredService<FieldCipher>();
+        await factory.WithDbAsync(async db =>
+        {
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            var agendaItem = await db.AgendaItems.SingleAsync(i => i.Id == item);
+            CommissionDecisions.Add(db, cipher, agendaItem, DecisionKind.CoAccompagnementPropose, "Proposer l'équipe mobile", null, s.CoordinationUser.Id, now);
+            CommissionDecisions.Add(db, cipher, agendaItem, DecisionKind.ProtectionRenforcee, null, null, s.CoordinationUser.Id, now);
+            await db.SaveChangesAsync();
+            var accompaniment = await db.Accompaniments.SingleAsync(a => a.SituationId == s.Situation);
+            accompaniment.Status = AccompanimentStatus.Acceptee;
+            accompaniment.ConsentRecordedAt = now.AddHours(1);
+            accompaniment.ConsentRecordedById = s.CoordinationUser.Id;
+            await db.SaveChangesAsync();
+        });
+
+        var timeline = (await Pages.GetDocumentAsync(s.Client, $"/situations/{s.Situation}/chronologie")).Body!.TextContent;
+        Assert.Contains("Décision de la commission : Co-accompagnement par l'équipe mobile proposé", timeline, StringComparison.Ordinal);
+        Assert.Contains("Proposer l'équipe mobile", timeline, StringComparison.Ordinal);
+        Assert.Contains("Décision de la commission : Protection renforcée", timeline, StringComparison.Ordinal);
+        Assert.Contains("Co-accompagnement accepté par le jeune", timeline, StringComparison.Ordinal);
+        var history = await Pages.GetDocumentAsync(s.Client, $"/situations/{s.Situation}/commission");
+        Assert.Contains("Protection renforcée", history.Text("#passages"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Out_of_scope_is_404_and_the_other_roles_are_refused()
     {
         var s = await ArrangeAsync("Horsperimetre");

@@ -100,6 +100,34 @@ public sealed class SessionPagesTests(VigieFactory factory) : IClassFixture<Vigi
     }
 
     [Fact]
+    public async Task Moving_a_session_tells_the_invited_and_a_stale_form_is_refused()
+    {
+        var coordination = await factory.LoginAsync(Roles.Coordination);
+        var member = await factory.CreateUserAsync(Roles.MembreCommission);
+        var session = await CommissionFixtures.SessionAsync(factory, inDays: 33);
+        await CommissionFixtures.InviteAsync(factory, session, member);
+        var page = await Pages.GetDocumentAsync(coordination, $"/commission/seances/{session}");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Date"] = page.QuerySelector("#Input_Date")!.GetAttribute("value")!, ["Input.Time"] = "10:30", ["Input.DurationMinutes"] = "90",
+            ["Input.Place"] = "Salle du conseil", ["Input.Version"] = page.QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!,
+        };
+        var response = await Pages.PostAsync(coordination, $"/commission/seances/{session}", fields, token, "Edit");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == member.Id && n.Kind == NotificationKind.CommissionSessionChanged)));
+
+        // The same form again (old version): refused, what was typed kept.
+        fields["Input.Place"] = "Autre salle";
+        response = await Pages.PostAsync(coordination, $"/commission/seances/{session}", fields, token, "Edit");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        page = await Pages.ParseAsync(response);
+        Assert.Contains("entre-temps", page.Text("#form-errors"), StringComparison.Ordinal);
+        Assert.Equal("Autre salle", page.QuerySelector("#Input_Place")!.GetAttribute("value"));
+        Assert.Equal("Salle du conseil", await factory.WithDbAsync(db => db.CommissionSessions.Where(s => s.Id == session).Select(s => s.Place).SingleAsync()));
+    }
+
+    [Fact]
     public async Task The_agenda_puts_urgent_then_representations_then_new_items_and_coordination_reorders_it()
     {
         var coordination = await factory.LoginAsync(Roles.Coordination);

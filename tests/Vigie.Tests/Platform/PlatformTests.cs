@@ -99,9 +99,12 @@ public sealed partial class PlatformTests(VigieFactory factory) : IClassFixture<
         Assert.DoesNotContain("/protection/journal", Links(admin));
         Assert.Contains("/protection/journal", Links(dpo));
         Assert.DoesNotContain("/administration/utilisateurs", Links(dpo));
-        Assert.Equal(["/", "/situations", "/echeances", "/actions"], Links(pro));
+        // The commission is for professionals, members and Coordination (its sessions, requests and items).
+        Assert.Equal(["/", "/situations", "/echeances", "/commission", "/actions"], Links(pro));
         Assert.DoesNotContain("/actions", Links(admin));
         Assert.DoesNotContain("/accompagnements", Links(pro));
+        Assert.DoesNotContain("/commission", Links(admin));
+        Assert.DoesNotContain("/commission", Links(dpo));
         Assert.DoesNotContain("/situations", Links(admin));
         Assert.DoesNotContain("/echeances", Links(dpo));
     }

@@ -483,14 +483,14 @@ public sealed class DetailsModel(VigieDbContext db, FieldCipher cipher, IAuditLo
         var items = await db.AgendaItems.AsNoTracking().Where(i => i.SessionId == id)
             .ItemsVisibleTo(db, User, now, options.Value.MemberAccessAfterClosure)
             .OrderBy(i => i.Position)
-            .Select(i => new { i.Id, i.SituationId, i.Position, i.Urgent, i.Representation, i.PresenterId, i.CreatedAt })
+            .Select(i => new { i.Id, i.SituationId, i.Position, i.Urgent, i.Representation, i.PresenterId, i.Widened })
             .ToListAsync();
         var persons = await CommissionAgenda.PersonsAsync(db, cipher, items.Select(i => i.SituationId));
         var names = await CommissionAgenda.UserNamesAsync(db, items.Select(i => i.PresenterId));
         Items = items.Select(i =>
             {
                 var person = persons[i.SituationId];
-                return new ItemRow(i.Id, i.SituationId, i.Position, IsCoordination ? $"{person.FirstName} {person.LastName}" : person.FirstName,
+                return new ItemRow(i.Id, i.SituationId, i.Position, IsCoordination || i.Widened ? $"{person.FirstName} {person.LastName}" : person.FirstName,
                     CommissionAgenda.Age(person.BirthDate, now), person.Territory, i.Urgent, i.Representation,
                     i.PresenterId is null ? null : names.GetValueOrDefault(i.PresenterId));
             })
