@@ -39,6 +39,27 @@ public sealed class CryptoTests : IDisposable
         Assert.Throws<FieldDecryptionException>(() => cipher.Decrypt(stored, "Situation.Nom"));
         Assert.Throws<FieldDecryptionException>(() => cipher.Decrypt("en clair", "Situation.Nom"));
         Assert.Throws<FieldDecryptionException>(() => cipher.Decrypt("v1.9." + stored.Split('.')[2], "Situation.Telephone"));
+        var keyId = stored.Split('.')[1];
+        foreach (var malformed in new[] { "v1.", "v1..abc", $"v1.{keyId}.", $"v1.{keyId}.!!!*", $"v1.{keyId}.{stored.Split('.')[2]}.x", $"v2.{keyId}.{stored.Split('.')[2]}", "v1.-1.abc" })
+        {
+            Assert.Throws<FieldDecryptionException>(() => cipher.Decrypt(malformed, "Situation.Telephone"));
+        }
+    }
+
+    [Fact]
+    public async Task Values_encrypted_and_decrypted_on_many_threads_at_once_come_back_intact()
+    {
+        using var cipher = new FieldCipher(FieldKeyRing.LoadOrCreate(Folder(), _clock));
+        // The cipher keeps one AES-GCM instance per key and thread: concurrent callers must not share one.
+        var tasks = Enumerable.Range(0, 8).Select(t => Task.Run(() =>
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                var text = $"valeur {t}-{i} « Léa »";
+                Assert.Equal(text, cipher.Decrypt(cipher.Encrypt(text, "p"), "p"));
+            }
+        }, TestContext.Current.CancellationToken));
+        await Task.WhenAll(tasks);
     }
 
     [Fact]

@@ -95,10 +95,40 @@ public sealed class FieldDecryptionException(string message, Exception? inner = 
 /// bound to the ciphertext as associated data, so a value copied into another column does not
 /// decrypt. Stored form: <c>v1.{keyId}.{base64url(nonce | ciphertext | tag)}</c>.
 /// </summary>
-public sealed class FieldCipher(FieldKeyRing ring)
+public sealed class FieldCipher(FieldKeyRing ring) : IDisposable
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;
+
+    // One AesGcm per key and thread: creating one per value (an OpenSSL context each time) was a
+    // visible share of a page that decrypts a few hundred fields. An instance is not thread-safe;
+    // each call uses its own thread's and never awaits in between.
+    private readonly ThreadLocal<Dictionary<int, AesGcm>> _ciphers = new(() => [], trackAllValues: true);
+
+    public void Dispose()
+    {
+        foreach (var ciphers in _ciphers.Values)
+        {
+            foreach (var aes in ciphers.Values)
+            {
+                aes.Dispose();
+            }
+        }
+
+        _ciphers.Dispose();
+    }
+
+    private AesGcm CipherFor(FieldKey key)
+    {
+        var ciphers = _ciphers.Value!;
+        if (!ciphers.TryGetValue(key.Id, out var aes))
+        {
+            aes = new AesGcm(key.Secret, TagSize);
+            ciphers[key.Id] = aes;
+        }
+
+        return aes;
+    }
 
     public string Encrypt(string plaintext, string purpose)
     {
@@ -108,8 +138,7 @@ public sealed class FieldCipher(FieldKeyRing ring)
         var payload = new byte[NonceSize + clear.Length + TagSize];
         var nonce = payload.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key.Secret, TagSize);
-        aes.Encrypt(nonce, clear, payload.AsSpan(NonceSize, clear.Length), payload.AsSpan(NonceSize + clear.Length), Encoding.UTF8.GetBytes(purpose));
+        CipherFor(key).Encrypt(nonce, clear, payload.AsSpan(NonceSize, clear.Length), payload.AsSpan(NonceSize + clear.Length), Encoding.UTF8.GetBytes(purpose));
         return $"v1.{key.Id.ToString(CultureInfo.InvariantCulture)}.{Base64Url(payload)}";
     }
 
@@ -126,8 +155,7 @@ public sealed class FieldCipher(FieldKeyRing ring)
         var clear = new byte[length];
         try
         {
-            using var aes = new AesGcm(key.Secret, TagSize);
-            aes.Decrypt(payload.AsSpan(0, NonceSize), payload.AsSpan(NonceSize, length), payload.AsSpan(NonceSize + length), clear, Encoding.UTF8.GetBytes(purpose));
+            CipherFor(key).Decrypt(payload.AsSpan(0, NonceSize), payload.AsSpan(NonceSize, length), payload.AsSpan(NonceSize + length), clear, Encoding.UTF8.GetBytes(purpose));
         }
         catch (AuthenticationTagMismatchException ex)
         {
@@ -142,15 +170,22 @@ public sealed class FieldCipher(FieldKeyRing ring)
 
     private static (int KeyId, byte[] Payload) Parse(string stored)
     {
-        var parts = stored.Split('.');
-        if (parts.Length != 3 || parts[0] != "v1" || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var keyId))
+        var text = stored.AsSpan();
+        var dot = text.Length > 3 && text.StartsWith("v1.") ? text[3..].IndexOf('.') : -1;
+        if (dot < 0 || !int.TryParse(text.Slice(3, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var keyId))
+        {
+            throw new FieldDecryptionException("Format de valeur chiffrée inconnu.");
+        }
+
+        var encoded = text[(4 + dot)..];
+        if (encoded.Contains('.'))
         {
             throw new FieldDecryptionException("Format de valeur chiffrée inconnu.");
         }
 
         try
         {
-            return (keyId, Convert.FromBase64String(parts[2].Replace('-', '+').Replace('_', '/').PadRight((parts[2].Length + 3) / 4 * 4, '=')));
+            return (keyId, System.Buffers.Text.Base64Url.DecodeFromChars(encoded));
         }
         catch (FormatException ex)
         {
