@@ -139,17 +139,22 @@ public sealed partial class CommissionJourneyTests(Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les présences" }).ClickAndWaitForNewDocumentAsync(page);
         await Expect(page.GetByLabel($"Présence de {Member.Name}")).ToHaveValueAsync("Present");
 
+        // Each item offers its "add" forms on demand (a link): the page stays light with 25 items.
+        await Expect(page.Locator("select[name='kind']")).ToHaveCountAsync(0);
         for (var n = 0; n < 2; n++)
         {
             var item = page.Locator("section.live-item").Nth(n);
-            await item.Locator("summary", new() { HasText = "Ajouter une décision" }).ClickAsync();
+            await item.GetByRole(AriaRole.Link, new() { Name = $"Ajouter une décision ou une action au point {n + 1}" }).ClickAndWaitForNewDocumentAsync(page);
+            item = page.Locator("section.live-item").Nth(n);
+            await Expect(page.Locator("select[name='kind']")).ToHaveCountAsync(1);
             await item.Locator("select[name='kind']").SelectOptionAsync("CoAccompagnementPropose");
             await item.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAndWaitForNewDocumentAsync(page);
             await Expect(page.Locator("section.live-item").Nth(n)).ToContainTextAsync("Co-accompagnement par l'équipe mobile proposé");
         }
 
+        await page.Locator("section.live-item").First.GetByRole(AriaRole.Link, new() { Name = "Ajouter une décision ou une action au point 1" })
+            .ClickAndWaitForNewDocumentAsync(page);
         var first = page.Locator("section.live-item").First;
-        await first.Locator("summary", new() { HasText = "Ajouter une action" }).ClickAsync();
         await first.Locator("textarea[name='description']").FillAsync("Proposer un rendez-vous avec l'équipe mobile au foyer.");
         await first.Locator("select[name='organisationId']").SelectOptionAsync(new SelectOptionValue { Label = Amicale.Name });
         await first.Locator("input[name='dueOn']").FillAsync(Steps.IsoDate(today.AddDays(14)));

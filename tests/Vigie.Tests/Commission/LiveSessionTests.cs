@@ -34,6 +34,40 @@ public sealed class LiveSessionTests(VigieFactory factory) : IClassFixture<Vigie
     private int Age => SessionRecord.Age(new DateOnly(2011, 3, 1), DateOnly.FromDateTime(ParisTime.ToLocal(factory.Clock.GetUtcNow().UtcDateTime)));
 
     [Fact]
+    public async Task Each_item_offers_its_add_forms_on_demand_and_keeps_them_open_after_an_addition()
+    {
+        var (_, client, set, url) = await SetUpAsync(items: 3);
+
+        // By default no item renders its forms: one link per item.
+        var page = await Pages.GetDocumentAsync(client, url);
+        Assert.Empty(page.QuerySelectorAll("select[name='kind']"));
+        Assert.Empty(page.QuerySelectorAll("textarea[name='description']"));
+        var links = page.QuerySelectorAll("section.live-item a[href^='?ajout=']").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["?ajout=1#ajout-1", "?ajout=2#ajout-2", "?ajout=3#ajout-3"], links);
+
+        // The second item's forms, and only them; its link is gone.
+        page = await Pages.GetDocumentAsync(client, url + "?ajout=2");
+        Assert.NotNull(page.QuerySelector($"#kind-{set.Items[1]}"));
+        Assert.NotNull(page.QuerySelector($"#description-{set.Items[1]}"));
+        Assert.Single(page.QuerySelectorAll("select[name='kind']"));
+        Assert.Equal(["?ajout=1#ajout-1", "?ajout=3#ajout-3"],
+            page.QuerySelectorAll("section.live-item a[href^='?ajout=']").Select(a => a.GetAttribute("href")).ToList());
+
+        // A decision recorded on the third item: back to its open forms, to add another.
+        var response = await Pages.PostFormAsync(client, url, new() { ["itemId"] = set.Items[2].ToString(), ["kind"] = "Orientation" }, "Decision");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{url}?ajout=3#ajout-3", response.Headers.Location!.OriginalString);
+
+        // Nonsense in the query shows no forms and no error.
+        foreach (var nonsense in new[] { "99", "abc", "-1", "2%3Cscript%3E" })
+        {
+            page = await Pages.GetDocumentAsync(client, url + "?ajout=" + nonsense);
+            Assert.Empty(page.QuerySelectorAll("select[name='kind']"));
+            Assert.Null(page.QuerySelector("#form-errors"));
+        }
+    }
+
+    [Fact]
     public async Task The_page_lists_the_items_in_order_and_the_attendance_by_institution_and_is_audited()
     {
         var (coordination, client, set, url) = await SetUpAsync();

@@ -44,6 +44,22 @@ public sealed class LiveModel(VigieDbContext db, FieldCipher cipher, IAuditLog a
 
     public IReadOnlyList<(Guid Id, string Name)> Organisations { get; private set; } = [];
 
+    /// <summary>
+    /// The item (by its position) whose "add a decision" and "add an action" forms are shown. Each
+    /// item shows a link to them instead: with 25 items, rendering every item's forms (their lists of
+    /// people and organisations) was half of the page and most of its cost. After an addition or a
+    /// refused one, the same item's forms stay open.
+    /// </summary>
+    public int? AddingTo { get; set; }
+
+    /// <summary>The query's <c>ajout</c> as typed; anything but a number is ignored (no error shown).</summary>
+    [FromQuery(Name = "ajout")]
+    public string? AddingToQuery
+    {
+        get => AddingTo?.ToString(CultureInfo.InvariantCulture);
+        set => AddingTo = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position : null;
+    }
+
     /// <summary>What was typed in a refused form, by field id, shown again instead of the stored value.</summary>
     public Dictionary<string, string?> Typed { get; } = new(StringComparer.Ordinal);
 
@@ -215,6 +231,7 @@ public sealed class LiveModel(VigieDbContext db, FieldCipher cipher, IAuditLog a
 
         if (!ModelState.IsValid || parsed is null)
         {
+            AddingTo = item.Position;
             return await RefusedAsync(id, null);
         }
 
@@ -228,7 +245,7 @@ public sealed class LiveModel(VigieDbContext db, FieldCipher cipher, IAuditLog a
             await notifier.NotifyRolesAsync([Roles.EquipeMobile], NotificationKind.AccompanimentProposed, "/accompagnements");
         }
 
-        return Saved(id, item.Position, $"Décision enregistrée : {CommissionLabels.Decision(decision.Kind)}.", null, now);
+        return Saved(id, item.Position, $"Décision enregistrée : {CommissionLabels.Decision(decision.Kind)}.", null, now, adding: true);
     }
 
     /// <summary>Removes a decision recorded by mistake (and the co-accompaniment it proposed, while nobody has answered it).</summary>
@@ -329,6 +346,7 @@ public sealed class LiveModel(VigieDbContext db, FieldCipher cipher, IAuditLog a
 
         if (!ModelState.IsValid || organisation is null || due is null)
         {
+            AddingTo = item.Position;
             return await RefusedAsync(id, null);
         }
 
@@ -353,7 +371,7 @@ public sealed class LiveModel(VigieDbContext db, FieldCipher cipher, IAuditLog a
             await notifier.NotifyAsync([owner], NotificationKind.ActionAssigned, "/actions");
         }
 
-        return Saved(id, item.Position, "L'action est enregistrée.", null, now);
+        return Saved(id, item.Position, "L'action est enregistrée.", null, now, adding: true);
     }
 
     /// <summary>"Marquer la séance comme tenue".</summary>
@@ -430,7 +448,7 @@ public sealed class LiveModel(VigieDbContext db, FieldCipher cipher, IAuditLog a
         return Page();
     }
 
-    private IActionResult Saved(Guid id, int? position, string message, int? version, DateTime now, string? anchor = null)
+    private IActionResult Saved(Guid id, int? position, string message, int? version, DateTime now, string? anchor = null, bool adding = false)
     {
         if (Autosave)
         {
@@ -438,7 +456,9 @@ public sealed class LiveModel(VigieDbContext db, FieldCipher cipher, IAuditLog a
         }
 
         Status = message;
-        return Redirect($"/commission/seances/{id}/en-seance#{anchor ?? $"point-{position}"}");
+        return adding
+            ? Redirect(string.Create(CultureInfo.InvariantCulture, $"/commission/seances/{id}/en-seance?ajout={position}#ajout-{position}"))
+            : Redirect($"/commission/seances/{id}/en-seance#{anchor ?? $"point-{position}"}");
     }
 
     private async Task<string> ConflictAsync(AgendaItem current)
