@@ -7,7 +7,7 @@
 #      name search) and on the situation page (rotating over 2,000 ids spread over the set), with
 #      bench/situations.lua reporting p50 / p95 / p99, requests per second and any answer other than 200.
 # Usage: bench/situations-wrk.sh [SITUATIONS] [DURATION_SECONDS] [CONNECTIONS]   (defaults 100000, 20, 16)
-# WITH_POSTGRES=1 repeats on a private PostgreSQL (Debian's postgresql, as root: a temporary cluster on
+# SKIP_SQLITE=1 leaves SQLite out. WITH_POSTGRES=1 repeats on a private PostgreSQL (Debian's postgresql, as root: a temporary cluster on
 # 127.0.0.1 and a private port, stopped at the end). wrk and the app share the machine's cores.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -127,7 +127,8 @@ explain() {
   done
 }
 
-measure Sqlite ""
+# SKIP_SQLITE=1 (with WITH_POSTGRES=1) measures PostgreSQL only, e.g. to repeat its runs on a quiet machine.
+[ "${SKIP_SQLITE:-0}" = 1 ] || measure Sqlite ""
 
 if [ "${WITH_POSTGRES:-0}" = 1 ]; then
   bench_private_pg "$pg_dir"
