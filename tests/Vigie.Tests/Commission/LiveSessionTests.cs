@@ -31,7 +31,7 @@ public sealed class LiveSessionTests(VigieFactory factory) : IClassFixture<Vigie
         return client.SendAsync(request);
     }
 
-    private int Age => SessionRecord.Age(new DateOnly(2011, 3, 1), DateOnly.FromDateTime(ParisTime.ToLocal(factory.Clock.GetUtcNow().UtcDateTime)));
+    private int Age => Vigie.Web.Features.Situations.AgeBands.YearsOld(new DateOnly(2011, 3, 1), DateOnly.FromDateTime(ParisTime.ToLocal(factory.Clock.GetUtcNow().UtcDateTime)));
 
     [Fact]
     public async Task Each_item_offers_its_add_forms_on_demand_and_keeps_them_open_after_an_addition()

@@ -220,12 +220,8 @@ public static class CommissionAgenda
         string.Create(CultureInfo.InvariantCulture, $"Séance n° {number} du {Platform.Web.ParisTime.FormatDate(startsAt)}");
 
     /// <summary>Whole years between the birth date and today (Paris).</summary>
-    public static int Age(DateOnly birth, DateTime now)
-    {
-        var today = DateOnly.FromDateTime(Platform.Web.ParisTime.ToLocal(now));
-        var age = today.Year - birth.Year;
-        return birth.AddYears(age) > today ? age - 1 : age;
-    }
+    public static int Age(DateOnly birth, DateTime now) =>
+        AgeBands.YearsOld(birth, DateOnly.FromDateTime(Platform.Web.ParisTime.ToLocal(now)));
 
     /// <summary>The minors of the given situations, decrypted (for the agenda's lines and the item page).</summary>
     public static async Task<Dictionary<Guid, ItemPerson>> PersonsAsync(VigieDbContext db, FieldCipher cipher, IEnumerable<Guid> situationIds)

@@ -36,6 +36,13 @@ public static class AgeBands
         Enum.GetValues<AgeBand>().Where(b => Key(b) == key?.Trim()).Select(b => (AgeBand?)b).FirstOrDefault();
 
     /// <summary>The band of someone born in <paramref name="birthYear"/>, in <paramref name="currentYear"/>.</summary>
+    /// <summary>Age in whole years on <paramref name="today"/> (a birthday not yet reached this year does not count).</summary>
+    public static int YearsOld(DateOnly birth, DateOnly today)
+    {
+        var age = today.Year - birth.Year;
+        return birth.AddYears(age) > today ? age - 1 : age;
+    }
+
     public static AgeBand Of(int birthYear, int currentYear) => (currentYear - birthYear) switch
     {
         < 13 => AgeBand.Moins13,

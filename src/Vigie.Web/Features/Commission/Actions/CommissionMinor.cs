@@ -12,12 +12,8 @@ public sealed record CommissionMinor(string FirstNameEncrypted, string LastNameE
     public string FullName(FieldCipher cipher) => Situation.DisplayName(cipher, FirstNameEncrypted, LastNameEncrypted);
 
     /// <summary>Age in whole years on <paramref name="today"/>.</summary>
-    public int Age(FieldCipher cipher, DateOnly today)
-    {
-        var birth = DateOnly.Parse(cipher.Decrypt(BirthDateEncrypted, Situation.BirthDatePurpose), CultureInfo.InvariantCulture);
-        var age = today.Year - birth.Year;
-        return birth.AddYears(age) > today ? age - 1 : age;
-    }
+    public int Age(FieldCipher cipher, DateOnly today) =>
+        AgeBands.YearsOld(DateOnly.Parse(cipher.Decrypt(BirthDateEncrypted, Situation.BirthDatePurpose), CultureInfo.InvariantCulture), today);
 
     /// <summary>"Inaya, 15 ans".</summary>
     public string FirstNameAndAge(FieldCipher cipher, DateOnly today) => $"{FirstName(cipher)}, {Age(cipher, today)} ans";

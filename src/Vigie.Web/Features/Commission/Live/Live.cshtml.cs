@@ -515,7 +515,8 @@ public sealed class LiveModel(VigieDbContext db, FieldCipher cipher, IAuditLog a
 
         Record = record;
         Editable = record.Session.Status != SessionStatus.Annulee && record.Session.MinutesClosedAt is null;
-        if (Editable)
+        // The lists of the "add" forms, which only the item opened for additions shows (AddingTo).
+        if (Editable && record.Items.Any(i => i.Position == AddingTo))
         {
             Owners = [.. (await OwnersQuery(id).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
                 .Select(u => (u.Id, u.DisplayName))];

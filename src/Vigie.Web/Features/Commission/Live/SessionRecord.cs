@@ -90,7 +90,7 @@ public sealed record SessionRecord(CommissionSession Session, IReadOnlyList<Reco
                 i.Id,
                 i.Position,
                 cipher.Decrypt(i.FirstNameEncrypted, Situation.FirstNamePurpose),
-                Age(DateOnly.Parse(cipher.Decrypt(i.BirthDateEncrypted, Situation.BirthDatePurpose), CultureInfo.InvariantCulture), today),
+                AgeBands.YearsOld(DateOnly.Parse(cipher.Decrypt(i.BirthDateEncrypted, Situation.BirthDatePurpose), CultureInfo.InvariantCulture), today),
                 i.Territory,
                 i.Presenter,
                 i.Urgent,
@@ -104,13 +104,6 @@ public sealed record SessionRecord(CommissionSession Session, IReadOnlyList<Reco
                 [.. actionsByItem[i.Id]]))
             .ToList();
         return new SessionRecord(session, invitations, recorded);
-    }
-
-    /// <summary>Age in whole years on <paramref name="today"/>.</summary>
-    public static int Age(DateOnly birth, DateOnly today)
-    {
-        var age = today.Year - birth.Year;
-        return birth.AddYears(age) > today ? age - 1 : age;
     }
 
     private static string? Decrypt(FieldCipher cipher, string? value, string purpose) =>
