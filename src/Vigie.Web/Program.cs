@@ -5,6 +5,7 @@ using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Installation;
 using Vigie.Web.Features.Notifications;
 using Vigie.Web.Features.Signalements;
+using Vigie.Web.Features.Situations;
 using Vigie.Web.Features.Situations.Timeline;
 using Vigie.Web.Features.Situations.Trame;
 using Vigie.Web.Platform.Audit;
@@ -40,6 +41,7 @@ if (command is not null)
 }
 
 await app.Services.PrepareDatabaseAsync();
+await app.Services.FillObservatoryColumnsAsync();
 await app.Services.PrepareInstallationAsync(app);
 
 app.UseWebPlatform();

@@ -1257,6 +1257,9 @@ namespace Vigie.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int?>("BirthMonth")
+                        .HasColumnType("integer");
+
                     b.Property<int>("BirthYear")
                         .HasColumnType("integer");
 
@@ -1266,6 +1269,9 @@ namespace Vigie.Migrations.Postgres.Migrations
                     b.Property<string>("ClosureReason")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("CountedOn")
+                        .HasColumnType("date");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1336,7 +1342,7 @@ namespace Vigie.Migrations.Postgres.Migrations
 
                     b.HasIndex("BirthYear");
 
-                    b.HasIndex("IdentityIndex");
+                    b.HasIndex("CountedOn");
 
                     b.HasIndex("NameIndex");
 
@@ -1345,6 +1351,8 @@ namespace Vigie.Migrations.Postgres.Migrations
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("ReferentOrganisationId", "Status");
+
+                    b.HasIndex("IdentityIndex", "CountedOn", "Id");
 
                     b.HasIndex("Level", "BirthYear", "NextDueAt");
 

@@ -1248,6 +1248,9 @@ namespace Vigie.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BirthMonth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("BirthYear")
                         .HasColumnType("INTEGER");
 
@@ -1256,6 +1259,9 @@ namespace Vigie.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ClosureReason")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CountedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1327,7 +1333,7 @@ namespace Vigie.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BirthYear");
 
-                    b.HasIndex("IdentityIndex");
+                    b.HasIndex("CountedOn");
 
                     b.HasIndex("NameIndex");
 
@@ -1336,6 +1342,8 @@ namespace Vigie.Migrations.Sqlite.Migrations
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("ReferentOrganisationId", "Status");
+
+                    b.HasIndex("IdentityIndex", "CountedOn", "Id");
 
                     b.HasIndex("Level", "BirthYear", "NextDueAt");
 

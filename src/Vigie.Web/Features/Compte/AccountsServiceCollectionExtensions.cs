@@ -104,6 +104,8 @@ public static class AccountsServiceCollectionExtensions
             .AddPolicy(Policies.CommissionCoordination, p => p.RequireRole(Roles.Coordination))
             .AddPolicy(Policies.Accompaniments, p => p.RequireRole(Roles.Coordination, Roles.EquipeMobile))
             .AddPolicy(Policies.Actions, p => p.RequireRole(Roles.Professionnel, Roles.Coordination, Roles.MembreCommission, Roles.EquipeMobile))
+            .AddPolicy(Policies.Observatory, p => p.RequireRole(Roles.Coordination, Roles.Observatoire))
+            .AddPolicy(Policies.SituationImport, p => p.RequireRole(Roles.Coordination))
             .AddPolicy(Policies.RecentStepUp, p => p.RequireAuthenticatedUser().AddRequirements(new StepUpRequirement()));
         services.AddSingleton<IAuthorizationHandler, StepUpHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();

@@ -61,4 +61,10 @@ public static class Policies
 
     /// <summary>"Mes actions": everyone who may own a commission action.</summary>
     public const string Actions = nameof(Actions);
+
+    /// <summary>The observatory's figures, exports, report and pseudonymised extract: Coordination and the Observatoire role.</summary>
+    public const string Observatory = nameof(Observatory);
+
+    /// <summary>Importing historical situations into Vigie: Coordination.</summary>
+    public const string SituationImport = nameof(SituationImport);
 }

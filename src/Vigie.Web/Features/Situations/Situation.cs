@@ -119,6 +119,19 @@ public sealed class Situation
     /// <summary>Year of birth only, for lists and statistics without decrypting (never the full date).</summary>
     public int BirthYear { get; private set; }
 
+    /// <summary>
+    /// Month of birth (1–12), with <see cref="BirthYear"/> the only part of the birth date in clear: the
+    /// observatory's age at detection in months (OLINPE keeps month and year too). Null for rows
+    /// written before the column existed, until the start-up backfill decrypts them.
+    /// </summary>
+    public int? BirthMonth { get; private set; }
+
+    /// <summary>
+    /// The day the observatory counts this situation at: the detection date of the current evaluation
+    /// (trame §3), else the day it was opened (Paris). Periods of the observatory are ranges on it.
+    /// </summary>
+    public DateOnly CountedOn { get; private set; }
+
     public Sex Sex { get; private set; }
 
     public string? Territory { get; private set; }
@@ -179,6 +192,7 @@ public sealed class Situation
             ReferentOrganisationId = organisationId,
             CreatedById = authorId,
             CreatedAt = now,
+            CountedOn = DateOnly.FromDateTime(Platform.Web.ParisTime.ToLocal(now)),
         };
         situation.SetIdentity(identity, cipher, index, now);
         situation.SetDescription(sex, territory, now);
@@ -202,6 +216,7 @@ public sealed class Situation
         IdentityIndex = index.Compute(identity.LastName, identity.FirstName, identity.BirthDate);
         NameIndex = index.ComputeName(identity.LastName);
         BirthYear = identity.BirthDate.Year;
+        BirthMonth = identity.BirthDate.Month;
         UpdatedAt = now;
     }
 
@@ -211,12 +226,20 @@ public sealed class Situation
         EvaluationCount = number;
         Level = level;
         DetectedOn = detectedOn;
+        CountedOn = detectedOn ?? DateOnly.FromDateTime(Platform.Web.ParisTime.ToLocal(CreatedAt));
         if (Status == SituationStatus.Reperee)
         {
             Status = SituationStatus.EnEvaluation;
         }
 
         UpdatedAt = now;
+    }
+
+    /// <summary>Fills <see cref="BirthMonth"/> and <see cref="CountedOn"/> of a row written before they existed (start-up backfill).</summary>
+    public void FillObservatoryColumns(FieldCipher cipher)
+    {
+        BirthMonth = DateOnly.Parse(cipher.Decrypt(BirthDateEncrypted, BirthDatePurpose), System.Globalization.CultureInfo.InvariantCulture).Month;
+        CountedOn = DetectedOn ?? DateOnly.FromDateTime(Platform.Web.ParisTime.ToLocal(CreatedAt));
     }
 
     /// <summary>For data written in bulk (the generator): the earliest open due date of the steps given.</summary>
@@ -259,7 +282,6 @@ internal sealed class SituationConfiguration : IEntityTypeConfiguration<Situatio
         builder.Property(s => s.IdentityIndex).HasMaxLength(64);
         builder.Property(s => s.Territory).HasMaxLength(120);
         builder.Property(s => s.NameIndex).HasMaxLength(64);
-        builder.HasIndex(s => s.IdentityIndex);
         builder.HasIndex(s => s.NameIndex);
         builder.HasIndex(s => new { s.Status, s.CreatedAt, s.Id });
         builder.HasIndex(s => new { s.ReferentOrganisationId, s.Status });
@@ -273,5 +295,9 @@ internal sealed class SituationConfiguration : IEntityTypeConfiguration<Situatio
         // over 100,000 situations drops from ~5 ms to under 1 ms); it also serves the age bands.
         builder.HasIndex(s => s.BirthYear);
         builder.HasIndex(s => s.NextDueAt);
+        // The observatory's period filter, and one count per minor (the first situation of an identity);
+        // the duplicate warning's look-up uses its first column.
+        builder.HasIndex(s => s.CountedOn);
+        builder.HasIndex(s => new { s.IdentityIndex, s.CountedOn, s.Id });
     }
 }

@@ -189,4 +189,19 @@ public static class AuditRecordType
 
     /// <summary>The mobile team's list of co-accompaniments (active file).</summary>
     public const string AccompanimentList = "Accompagnements";
+
+    /// <summary>The observatory's dashboard (record id: the period, territory and level asked, never a name).</summary>
+    public const string Observatory = "Observatoire";
+
+    /// <summary>A table of the observatory exported as xlsx or csv, protected (record id: the indicator and the filters).</summary>
+    public const string ObservatoryExport = "Observatoire.Export";
+
+    /// <summary>The yearly report PDF (record id: the year and filters).</summary>
+    public const string ObservatoryReport = "Observatoire.Rapport";
+
+    /// <summary>The pseudonymised extract, one row per minor (record id: the period).</summary>
+    public const string PseudonymisedExtract = "Observatoire.Extrait";
+
+    /// <summary>An import of historical situations from a spreadsheet (record id: the file's SHA-256).</summary>
+    public const string SituationImport = "Observatoire.Import";
 }
