@@ -82,6 +82,12 @@ public sealed class SituationGenerator(IDbContextFactory<VigieDbContext> databas
             }
         }
 
+        await using (var db = await databases.CreateDbContextAsync())
+        {
+            // Two generated files may share an identity (a common name and birth date): one count per minor.
+            await Vigie.Web.Features.Observatoire.MinorCounting.RefreshAllAsync(db);
+        }
+
         return new GeneratedData(count, evaluations, steps, overdue, closed, events, sample, watch.Elapsed);
     }
 
@@ -153,8 +159,9 @@ public sealed class SituationGenerator(IDbContextFactory<VigieDbContext> databas
                         level = QualificationLevel.Averee;
                     }
 
-                    file.Evaluations.Add(NewEvaluation(situation.Id, n, last, level, detected, cipher));
-                    situation.TakeEvaluation(n, level, detected, last);
+                    var evaluation = NewEvaluation(situation.Id, n, last, level, detected, cipher);
+                    file.Evaluations.Add(evaluation);
+                    situation.TakeEvaluation(evaluation, last);
                     file.Events.Add(SituationEvent.Of(situation.Id, last, author, SituationEventKind.EvaluationValidated, n.ToString(CultureInfo.InvariantCulture)));
                 }
 

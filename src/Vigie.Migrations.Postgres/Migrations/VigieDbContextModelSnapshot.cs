@@ -1273,6 +1273,9 @@ namespace Vigie.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("CountedOn")
                         .HasColumnType("date");
 
+                    b.Property<bool>("CountsForMinor")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1284,8 +1287,16 @@ namespace Vigie.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("DetectedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("DetectionSource")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("EvaluationCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("FamilyStructure")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("FirstNameEncrypted")
                         .IsRequired()
@@ -1306,6 +1317,10 @@ namespace Vigie.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("LivingPlace")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("NameIndex")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1314,11 +1329,43 @@ namespace Vigie.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("NextDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PhysicalViolence")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool?>("PolyRunaway")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Protection")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool?>("Proxenetisme")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("Rabattage")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ReferentOrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("RunawaysLast12Months")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Schooling")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Sex")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SexualViolence")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SiblingRank")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
@@ -1335,14 +1382,15 @@ namespace Vigie.Migrations.Postgres.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<bool?>("UnaccompaniedMinor")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
                     b.HasIndex("BirthYear");
-
-                    b.HasIndex("CountedOn");
 
                     b.HasIndex("NameIndex");
 
@@ -1357,6 +1405,9 @@ namespace Vigie.Migrations.Postgres.Migrations
                     b.HasIndex("Level", "BirthYear", "NextDueAt");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("CountsForMinor", "CountedOn", "Sex", "BirthYear", "BirthMonth", "Territory", "Level", "DetectedOn", "DetectionSource", "FamilyStructure", "PhysicalViolence", "SexualViolence", "SiblingRank", "RunawaysLast12Months", "PolyRunaway", "Proxenetisme", "Rabattage", "Protection", "Schooling", "LivingPlace", "UnaccompaniedMinor", "Status")
+                        .HasDatabaseName("IX_Situations_Observatory");
 
                     b.ToTable("Situations");
                 });

@@ -1264,6 +1264,9 @@ namespace Vigie.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("CountedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CountsForMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1275,8 +1278,16 @@ namespace Vigie.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("DetectedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DetectionSource")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EvaluationCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FamilyStructure")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FirstNameEncrypted")
                         .IsRequired()
@@ -1297,6 +1308,10 @@ namespace Vigie.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LivingPlace")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NameIndex")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1305,11 +1320,43 @@ namespace Vigie.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("NextDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhysicalViolence")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("PolyRunaway")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Protection")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Proxenetisme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Rabattage")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ReferentOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RunawaysLast12Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Schooling")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sex")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SexualViolence")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiblingRank")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
@@ -1326,14 +1373,15 @@ namespace Vigie.Migrations.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("UnaccompaniedMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("BirthYear");
-
-                    b.HasIndex("CountedOn");
 
                     b.HasIndex("NameIndex");
 
@@ -1348,6 +1396,9 @@ namespace Vigie.Migrations.Sqlite.Migrations
                     b.HasIndex("Level", "BirthYear", "NextDueAt");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("CountsForMinor", "CountedOn", "Sex", "BirthYear", "BirthMonth", "Territory", "Level", "DetectedOn", "DetectionSource", "FamilyStructure", "PhysicalViolence", "SexualViolence", "SiblingRank", "RunawaysLast12Months", "PolyRunaway", "Proxenetisme", "Rabattage", "Protection", "Schooling", "LivingPlace", "UnaccompaniedMinor", "Status")
+                        .HasDatabaseName("IX_Situations_Observatory");
 
                     b.ToTable("Situations");
                 });

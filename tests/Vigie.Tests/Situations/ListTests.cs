@@ -304,7 +304,7 @@ public sealed class ListTests
                 var now = factory.Clock.GetUtcNow().UtcDateTime;
                 if (level is not null)
                 {
-                    situation.TakeEvaluation(1, level, null, now);
+                    situation.TakeEvaluation(new Evaluation { SituationId = id, Number = 1, Level = level }, now);
                 }
 
                 if (closed)

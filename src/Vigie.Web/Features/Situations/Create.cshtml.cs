@@ -52,6 +52,7 @@ public sealed class CreateModel(VigieDbContext db, FieldCipher cipher, BlindInde
         db.Situations.Add(situation);
         db.SituationEvents.Add(SituationEvent.Of(situation.Id, situation.CreatedAt, situation.CreatedById, SituationEventKind.Opened));
         await db.SaveChangesAsync();
+        await Observatoire.MinorCounting.RefreshAsync(db, situation.IdentityIndex); // even a closed file of the same minor counts first
         await audit.RecordAsync(AuditAction.Create, AuditRecordType.Situation, situation.Id.ToString());
         Status = "La situation est ouverte.";
         return Redirect($"/situations/{situation.Id}");

@@ -97,10 +97,12 @@ public sealed class EditIdentityModel(VigieDbContext db, FieldCipher cipher, Bli
             }
         }
 
+        var previousIndex = situation.IdentityIndex;
         situation.SetIdentity(identity, cipher, index, now);
         situation.SetDescription(Input.Sex, Input.Territory, now);
         db.SituationEvents.Add(SituationEvent.Of(id, now, User.FindFirstValue(ClaimTypes.NameIdentifier)!, SituationEventKind.IdentityCorrected));
         await db.SaveChangesAsync();
+        await Observatoire.MinorCounting.RefreshAsync(db, previousIndex, situation.IdentityIndex);
         await audit.RecordAsync(AuditAction.Update, AuditRecordType.Situation, $"{id}#identite");
         Status = "L'identité est corrigée.";
         return Redirect($"/situations/{id}");

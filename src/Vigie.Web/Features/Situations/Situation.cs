@@ -132,6 +132,42 @@ public sealed class Situation
     /// </summary>
     public DateOnly CountedOn { get; private set; }
 
+    /// <summary>
+    /// Whether the observatory counts this situation: true for the first situation of each minor (same
+    /// <see cref="IdentityIndex"/>, smallest <see cref="CountedOn"/> then id), so each minor counts once.
+    /// Kept by <see cref="Observatoire.MinorCounting.RefreshAsync"/> after a situation is opened, its
+    /// identity edited or an evaluation validated.
+    /// </summary>
+    public bool CountsForMinor { get; private set; } = true;
+
+    // The statistical variables of the current evaluation (copied by TakeEvaluation, DOMAIN.md §6), in
+    // clear like Level and DetectedOn, so the observatory scans one table (and one covering index).
+    public string? DetectionSource { get; private set; }
+
+    public string? FamilyStructure { get; private set; }
+
+    public string? PhysicalViolence { get; private set; }
+
+    public string? SexualViolence { get; private set; }
+
+    public string? SiblingRank { get; private set; }
+
+    public int? RunawaysLast12Months { get; private set; }
+
+    public bool? PolyRunaway { get; private set; }
+
+    public bool? Proxenetisme { get; private set; }
+
+    public bool? Rabattage { get; private set; }
+
+    public string? Protection { get; private set; }
+
+    public string? Schooling { get; private set; }
+
+    public string? LivingPlace { get; private set; }
+
+    public bool? UnaccompaniedMinor { get; private set; }
+
     public Sex Sex { get; private set; }
 
     public string? Territory { get; private set; }
@@ -220,13 +256,29 @@ public sealed class Situation
         UpdatedAt = now;
     }
 
-    /// <summary>Records that evaluation number <paramref name="number"/> is now the current picture.</summary>
-    public void TakeEvaluation(int number, QualificationLevel? level, DateOnly? detectedOn, DateTime now)
+    /// <summary>
+    /// Records that <paramref name="evaluation"/> (validated) is now the current picture: its number,
+    /// level and detection date for lists, and its statistical variables for the observatory.
+    /// </summary>
+    public void TakeEvaluation(Evaluation evaluation, DateTime now)
     {
-        EvaluationCount = number;
-        Level = level;
-        DetectedOn = detectedOn;
-        CountedOn = detectedOn ?? DateOnly.FromDateTime(Platform.Web.ParisTime.ToLocal(CreatedAt));
+        EvaluationCount = evaluation.Number;
+        Level = evaluation.Level;
+        DetectedOn = evaluation.DetectedOn;
+        CountedOn = evaluation.DetectedOn ?? DateOnly.FromDateTime(Platform.Web.ParisTime.ToLocal(CreatedAt));
+        DetectionSource = evaluation.DetectionSource;
+        FamilyStructure = evaluation.FamilyStructure;
+        PhysicalViolence = evaluation.PhysicalViolence;
+        SexualViolence = evaluation.SexualViolence;
+        SiblingRank = evaluation.SiblingRank;
+        RunawaysLast12Months = evaluation.RunawaysLast12Months;
+        PolyRunaway = evaluation.PolyRunaway;
+        Proxenetisme = evaluation.Proxenetisme;
+        Rabattage = evaluation.Rabattage;
+        Protection = evaluation.Protection;
+        Schooling = evaluation.Schooling;
+        LivingPlace = evaluation.LivingPlace;
+        UnaccompaniedMinor = evaluation.UnaccompaniedMinor;
         if (Status == SituationStatus.Reperee)
         {
             Status = SituationStatus.EnEvaluation;
@@ -235,11 +287,17 @@ public sealed class Situation
         UpdatedAt = now;
     }
 
-    /// <summary>Fills <see cref="BirthMonth"/> and <see cref="CountedOn"/> of a row written before they existed (start-up backfill).</summary>
-    public void FillObservatoryColumns(FieldCipher cipher)
+    /// <summary>Fills the observatory's columns of a row written before they existed (start-up backfill); nothing else changes.</summary>
+    public void FillObservatoryColumns(FieldCipher cipher, Evaluation? current)
     {
         BirthMonth = DateOnly.Parse(cipher.Decrypt(BirthDateEncrypted, BirthDatePurpose), System.Globalization.CultureInfo.InvariantCulture).Month;
         CountedOn = DetectedOn ?? DateOnly.FromDateTime(Platform.Web.ParisTime.ToLocal(CreatedAt));
+        if (current is not null)
+        {
+            var (status, updatedAt) = (Status, UpdatedAt);
+            TakeEvaluation(current, updatedAt);
+            Status = status;
+        }
     }
 
     /// <summary>For data written in bulk (the generator): the earliest open due date of the steps given.</summary>
@@ -270,6 +328,21 @@ public sealed class Situation
         DateOnly.Parse(cipher.Decrypt(BirthDateEncrypted, BirthDatePurpose), System.Globalization.CultureInfo.InvariantCulture));
 }
 
+/// <summary>The columns of the observatory's covering index (see <see cref="SituationConfiguration"/>).</summary>
+public static class ObservatoryColumns
+{
+    public static readonly string[] Key = [nameof(Situation.CountsForMinor), nameof(Situation.CountedOn)];
+
+    public static readonly string[] Included =
+    [
+        nameof(Situation.Sex), nameof(Situation.BirthYear), nameof(Situation.BirthMonth), nameof(Situation.Territory), nameof(Situation.Level),
+        nameof(Situation.DetectedOn), nameof(Situation.DetectionSource), nameof(Situation.FamilyStructure), nameof(Situation.PhysicalViolence),
+        nameof(Situation.SexualViolence), nameof(Situation.SiblingRank), nameof(Situation.RunawaysLast12Months), nameof(Situation.PolyRunaway),
+        nameof(Situation.Proxenetisme), nameof(Situation.Rabattage), nameof(Situation.Protection), nameof(Situation.Schooling),
+        nameof(Situation.LivingPlace), nameof(Situation.UnaccompaniedMinor), nameof(Situation.Status),
+    ];
+}
+
 internal sealed class SituationConfiguration : IEntityTypeConfiguration<Situation>
 {
     public void Configure(EntityTypeBuilder<Situation> builder)
@@ -295,9 +368,19 @@ internal sealed class SituationConfiguration : IEntityTypeConfiguration<Situatio
         // over 100,000 situations drops from ~5 ms to under 1 ms); it also serves the age bands.
         builder.HasIndex(s => s.BirthYear);
         builder.HasIndex(s => s.NextDueAt);
-        // The observatory's period filter, and one count per minor (the first situation of an identity);
-        // the duplicate warning's look-up uses its first column.
-        builder.HasIndex(s => s.CountedOn);
+        foreach (var column in new[] { "DetectionSource", "FamilyStructure", "PhysicalViolence", "SexualViolence", "SiblingRank", "Protection", "Schooling", "LivingPlace" })
+        {
+            builder.Property(column).HasMaxLength(40);
+        }
+
+        // One count per minor (the first situation of an identity); the duplicate warning's look-up
+        // uses its first column.
         builder.HasIndex(s => new { s.IdentityIndex, s.CountedOn, s.Id });
+
+        // The observatory reads only these columns: one index holding all of them lets both databases
+        // scan the index instead of the table's wide rows (encrypted names). Key columns rather than
+        // PostgreSQL's INCLUDE, which SQLite lacks: one model for both.
+        builder.HasIndex(ObservatoryColumns.Key.Concat(ObservatoryColumns.Included).ToArray()).HasDatabaseName("IX_Situations_Observatory");
+
     }
 }

@@ -27,6 +27,7 @@ public static class WebPlatform
                 o.Conventions.AuthorizeFolder("/Administration", Policies.Administration);
                 o.Conventions.AuthorizeFolder("/Protection", Policies.AuditLog);
                 o.Conventions.AuthorizeFolder("/Situations", Policies.Situations);
+                o.Conventions.AuthorizeFolder("/Observatoire", Policies.Observatory);
             })
             .AddMvcOptions(o => FrenchModelBinding.Apply(o.ModelBindingMessageProvider));
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteOptions>(o => o.LowercaseUrls = true);

@@ -130,12 +130,13 @@ public sealed class OverviewModel(VigieDbContext db, FieldCipher cipher, TrameSt
         };
         EvaluationStatistics.Fill(evaluation, state, options.Value.PolyRunawayThreshold);
         db.Evaluations.Add(evaluation);
-        situation.TakeEvaluation(number, evaluation.Level, evaluation.DetectedOn, now);
+        situation.TakeEvaluation(evaluation, now);
         db.SituationEvents.Add(SituationEvent.Of(id, now, userId, SituationEventKind.EvaluationValidated, number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         db.TrameDrafts.RemoveRange(await db.TrameDrafts.Where(d => d.SituationId == id).ToListAsync());
         try
         {
             await db.SaveChangesAsync();
+            await Observatoire.MinorCounting.RefreshAsync(db, situation.IdentityIndex);
             return number;
         }
         catch (DbUpdateException)

@@ -1,0 +1,492 @@
+using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Vigie.Web.Data;
+using Vigie.Web.Features.Commission;
+using Vigie.Web.Features.Commission.Figures;
+using Vigie.Web.Features.Situations;
+using Vigie.Web.Features.Situations.LegalSteps;
+using Vigie.Web.Features.Situations.Trame;
+using Vigie.Web.Platform.Charts;
+using Vigie.Web.Platform.Statistics;
+
+namespace Vigie.Web.Features.Observatoire;
+
+/// <summary>Settings of the observatory (<c>Vigie:Observatoire</c>).</summary>
+public sealed class ObservatoireOptions
+{
+    public const string Section = "Vigie:Observatoire";
+
+    /// <summary>Counts from 1 to this value minus one are hidden in everything that leaves Vigie (DOMAIN.md §6).</summary>
+    [Range(3, 100)]
+    public int SmallCountThreshold { get; set; } = 5;
+}
+
+/// <summary>Every indicator for one filter, and the size of the population they count.</summary>
+public sealed record ObservatoryReport(ObservatoryFilter Filter, int Population, IReadOnlyList<IndicatorResult> Indicators);
+
+/// <summary>
+/// The indicators of DOMAIN.md §6, computed by the database for a filter: one pass counting every
+/// categorical variable (<see cref="PopulationScan"/>), a few GROUP BY queries for the open-ended ones
+/// (years, ages, delays), the legal steps, and the commission's own figures. Nothing is loaded row by
+/// row. To add an indicator: its dimension in <see cref="Dimensions"/> if it is a plain distribution,
+/// and one entry in <see cref="ComputeAsync"/>'s list (indicators 15 and 16 come with the Accueil and
+/// Formation modules).
+/// </summary>
+public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<CommissionOptions> commission, IOptions<TrameOptions> trame)
+{
+    private const string SituationsColumn = "Situations";
+
+    public static readonly IReadOnlyList<Dimension> Dimensions =
+    [
+        new("total", "Situations", [new Category("Toutes", s => true)]),
+        new("sexe", "Sexe",
+        [
+            new Category("Filles", s => s.Sex == Sex.Fille),
+            new Category("Garçons", s => s.Sex == Sex.Garcon),
+            new Category("Autre", s => s.Sex == Sex.Autre),
+            new Category(Dimension.NotFilled, s => s.Sex == Sex.NonRenseigne),
+        ]),
+        new("niveau", "Niveau",
+        [
+            new Category("En risque de prostitution", s => s.Level == QualificationLevel.EnRisque),
+            new Category("Prostitution avérée", s => s.Level == QualificationLevel.Averee),
+            new Category("Non évaluée", s => s.Level == null),
+        ]),
+        Dimension.FromTrame("violences_physiques", "Violences physiques", TrameSchema.Famille, "violences_physiques", s => s.PhysicalViolence),
+        Dimension.FromTrame("violences_sexuelles", "Violences sexuelles", TrameSchema.Famille, "violences_sexuelles", s => s.SexualViolence),
+        Dimension.FromTrame("structure_familiale", "Structure familiale", TrameSchema.Famille, "structure_familiale", s => s.FamilyStructure),
+        Dimension.FromTrame("rang", "Rang dans la fratrie", TrameSchema.Famille, "rang", s => s.SiblingRank, o => o.Key != "rang_n",
+            new Category("Autre rang", s => s.SiblingRank != null && s.SiblingRank.StartsWith("rang_"))),
+        Dimension.YesNo("poly_fugue", "Poly-fugue", s => s.PolyRunaway, "Poly-fugueur", "Pas de poly-fugue"),
+        Dimension.YesNo("proxenetisme", "Proxénétisme", s => s.Proxenetisme),
+        Dimension.YesNo("rabattage", "Rabattage ou recrutement", s => s.Rabattage),
+        new("victime_auteur", "Victime-auteur",
+        [
+            new Category("Oui", s => s.Proxenetisme == true || s.Rabattage == true),
+            new Category("Non", s => s.Proxenetisme == false && s.Rabattage == false),
+            new Category(Dimension.NotFilled, s => !(s.Proxenetisme == true || s.Rabattage == true) && !(s.Proxenetisme == false && s.Rabattage == false)),
+        ]),
+        Dimension.FromTrame("protection", "Mesure de protection", TrameSchema.Administratif, "protection", s => s.Protection),
+        new("renseigne", "Variable",
+        [
+            new Category("Sexe", s => s.Sex != Sex.NonRenseigne),
+            new Category("Mois de naissance", s => s.BirthMonth != null),
+            new Category("Territoire", s => s.Territory != null),
+            new Category("Date de repérage", s => s.DetectedOn != null),
+            new Category("Source du repérage", s => s.DetectionSource != null),
+            new Category("Niveau", s => s.Level != null),
+            new Category("Structure familiale", s => s.FamilyStructure != null),
+            new Category("Rang dans la fratrie", s => s.SiblingRank != null),
+            new Category("Violences physiques", s => s.PhysicalViolence != null),
+            new Category("Violences sexuelles", s => s.SexualViolence != null),
+            new Category("Fugues sur 12 mois", s => s.RunawaysLast12Months != null),
+            new Category("Proxénétisme", s => s.Proxenetisme != null),
+            new Category("Rabattage", s => s.Rabattage != null),
+            new Category("Mesure de protection", s => s.Protection != null),
+            new Category("Scolarité", s => s.Schooling != null),
+            new Category("Lieu de vie", s => s.LivingPlace != null),
+            new Category("Mineur non accompagné", s => s.UnaccompaniedMinor != null),
+        ]),
+    ];
+
+    private static readonly (LegalStepKind Kind, string Label)[] Steps =
+    [
+        (LegalStepKind.Signalement, "Signalement au parquet"),
+        (LegalStepKind.InformationPreoccupante, "Information préoccupante"),
+        (LegalStepKind.Opp, "Ordonnance de placement provisoire (OPP)"),
+        (LegalStepKind.AudienceJugeEnfants, "Saisine du juge des enfants"),
+    ];
+
+    public async Task<ObservatoryReport> ComputeAsync(ObservatoryFilter filter, CancellationToken cancellationToken = default)
+    {
+        var population = filter.Apply(db.Situations.AsNoTracking());
+        var counts = await PopulationScan.CountAsync(population, Dimensions, cancellationToken);
+        var total = counts["total"][0];
+
+        var indicators = new List<IndicatorResult>
+        {
+            await NewSituationsAsync(population, filter, cancellationToken),
+            Distribution(2, "sexe", "Répartition par sexe", counts, ChartKind.Bars,
+                (v, _) => Formats.OutOf(v[0].Value(0, 0), v[0].Value(1, 0)) is { } s ? s + " concernent des filles." : null),
+            await BirthYearsAsync(population, cancellationToken),
+            await AgeAtDetectionAsync(population, total, cancellationToken),
+            await LegalStepsAsync(population, total, cancellationToken),
+            Violence(counts),
+            Distribution(7, "structure_familiale", "Structure familiale", counts, ChartKind.HorizontalBars, (v, _) => Largest(v[0], "la structure familiale la plus fréquente est « {0} »")),
+            Distribution(8, "rang", "Rang dans la fratrie", counts, ChartKind.Bars, (v, _) => Largest(v[0], "le rang le plus fréquent est « {0} »")),
+            Distribution(9, "poly_fugue", "Poly-fugues", counts, ChartKind.Bars,
+                (v, _) => Formats.OutOf(v[0].Value(0, 0), v[0].Value(3, 0)) is { } s ? s + $" concernent un mineur poly-fugueur ({trame.Value.PolyRunawayThreshold} fugues ou plus en 12 mois)." : null),
+            VictimAuthors(counts),
+            Distribution(11, "protection", "Mesure de protection en place au repérage", counts, ChartKind.HorizontalBars,
+                (v, _) => Largest(v[0], "la mesure la plus fréquente est « {0} »")),
+            Distribution(12, "niveau", "Niveau (en risque, avéré)", counts, ChartKind.Bars,
+                (v, _) => Formats.OutOf(v[0].Value(1, 0), v[0].Value(3, 0)) is { } s ? s + " relèvent d'une prostitution avérée." : null),
+            await CommissionAsync(filter, cancellationToken),
+            await MobileTeamAsync(filter, cancellationToken),
+            Completeness(counts, total),
+        };
+        return new ObservatoryReport(filter, total, indicators);
+    }
+
+    private static IndicatorResult Distribution(int number, string key, string title, IReadOnlyDictionary<string, int[]> counts, ChartKind chart,
+        Func<IReadOnlyList<ProtectedTable>, int, string?> sentence)
+    {
+        var dimension = Dimensions.Single(d => d.Key == key);
+        var values = counts[key];
+        var table = CountTable.Distribution(title, dimension.RowHeader, SituationsColumn,
+            dimension.Categories.Select((c, i) => (c.Label, values[i])).ToList());
+        return new IndicatorResult(number, key, title, [new IndicatorTable(table, chart)], [], sentence);
+    }
+
+    /// <summary>"Sur 57 situations, la structure … est « Biparentale »." from the visible counts, or null.</summary>
+    private static string? Largest(ProtectedTable view, string format)
+    {
+        var table = view.Table;
+        var best = Enumerable.Range(0, table.Rows)
+            .Where(r => table.RowLabels[r] != Dimension.NotFilled && view.Value(r, 0) is > 0)
+            .OrderByDescending(r => view.Value(r, 0)).Select(r => (int?)r).FirstOrDefault();
+        if (best is null || view.Value(table.Rows, 0) is not { } total)
+        {
+            return null;
+        }
+
+        return $"Sur {total.ToString("N0", Formats.French)} situations, " + string.Format(Formats.French, format, table.RowLabels[best.Value])
+            + $" ({view.Value(best.Value, 0)!.Value.ToString("N0", Formats.French)}).";
+    }
+
+    /// <summary>1. New situations by year of counting and level (both margins: the one two-way table of the set).</summary>
+    private async Task<IndicatorResult> NewSituationsAsync(IQueryable<Situation> population, ObservatoryFilter filter, CancellationToken cancellationToken)
+    {
+        var rows = await population.GroupBy(s => new { s.CountedOn.Year, s.Level })
+            .Select(g => new { g.Key.Year, g.Key.Level, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var years = Enumerable.Range(filter.From.Year, filter.To.Year - filter.From.Year + 1).ToList();
+        QualificationLevel?[] levels = [QualificationLevel.EnRisque, QualificationLevel.Averee, null];
+        var cells = new int[years.Count, levels.Length];
+        foreach (var row in rows)
+        {
+            cells[row.Year - filter.From.Year, Array.IndexOf(levels, row.Level)] += row.Count;
+        }
+
+        var table = new CountTable("Nouvelles situations par année et niveau", "Année",
+            years.Select(y => y.ToString(Formats.French)).ToList(), ["En risque", "Avérée", "Non évaluée"], cells, hasRowTotals: true, hasColumnTotals: true);
+        return new IndicatorResult(1, "nouvelles", "Nouvelles situations par année", [new IndicatorTable(table, years.Count >= 3 ? ChartKind.Lines : ChartKind.Bars)], [],
+            (v, _) => v[0].Value(years.Count, levels.Length) is { } all
+                ? $"{all.ToString("N0", Formats.French)} situations nouvelles sur la période ({filter.Describe()})."
+                : null,
+            "Chaque mineur compte une fois, l'année de son premier repérage. L'évolution des réponses à l'enquête annuelle auprès des services de l'ASE s'affichera à côté avec le module Enquêtes.");
+    }
+
+    /// <summary>3. Distribution by year of birth, the most recent first (the presentation's order).</summary>
+    private static async Task<IndicatorResult> BirthYearsAsync(IQueryable<Situation> population, CancellationToken cancellationToken)
+    {
+        var rows = await population.GroupBy(s => s.BirthYear).Select(g => new { Year = g.Key, Count = g.Count() })
+            .OrderByDescending(r => r.Year).ToListAsync(cancellationToken);
+        var table = CountTable.Distribution("Année de naissance", "Année de naissance", SituationsColumn,
+            rows.Select(r => (r.Year.ToString(Formats.French), r.Count)).ToList());
+        return new IndicatorResult(3, "naissance", "Répartition par année de naissance", [new IndicatorTable(table, ChartKind.Bars)], [],
+            (v, _) => Largest(v[0], "l'année de naissance la plus fréquente est {0}"));
+    }
+
+    /// <summary>
+    /// 4. Age at detection in months (detection month minus birth month: the birth day is encrypted), by
+    /// whole years, and its median in years with one decimal, from a histogram the database groups.
+    /// </summary>
+    private static async Task<IndicatorResult> AgeAtDetectionAsync(IQueryable<Situation> population, int total, CancellationToken cancellationToken)
+    {
+        var histogram = await population.Where(s => s.DetectedOn != null && s.BirthMonth != null)
+            .Select(s => s.DetectedOn!.Value.Year * 12 + s.DetectedOn.Value.Month - (s.BirthYear * 12 + s.BirthMonth!.Value))
+            .GroupBy(months => months).Select(g => new { Months = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var known = histogram.Sum(h => h.Count);
+        var median = Medians.Median(histogram.Select(h => (h.Months, h.Count)));
+        string[] labels = ["Moins de 13 ans", "13 ans", "14 ans", "15 ans", "16 ans", "17 ans", "18 ans et plus", Dimension.NotFilled];
+        var bands = new int[labels.Length];
+        foreach (var h in histogram)
+        {
+            bands[Math.Clamp((int)Math.Floor(h.Months / 12.0) - 12, 0, 6)] += h.Count;
+        }
+
+        bands[^1] = total - known;
+        var table = CountTable.Distribution("Âge au repérage", "Âge au repérage", SituationsColumn, labels.Select((l, i) => (l, bands[i])).ToList());
+        var figure = new IndicatorFigure("Âge médian au repérage", median is { } m ? Math.Round(m / 12.0, 1, MidpointRounding.AwayFromZero) : null, "ans", known);
+        return new IndicatorResult(4, "age", "Âge au repérage", [new IndicatorTable(table, ChartKind.Bars)], [figure],
+            (_, threshold) => figure.Value is null || (threshold > 0 && known < threshold)
+                ? null
+                : $"Les situations sont repérées autour de {figure.Display(threshold)} (âge médian, sur {known.ToString("N0", Formats.French)} situations dont l'âge au repérage est connu).",
+            "Âge en mois révolus entre le mois de naissance et le mois du repérage (le jour de naissance est chiffré).");
+    }
+
+    /// <summary>5. Situations with a signalement, an IP, an OPP, the juge des enfants seized; median delay detection → signalement.</summary>
+    private async Task<IndicatorResult> LegalStepsAsync(IQueryable<Situation> population, int total, CancellationToken cancellationToken)
+    {
+        var kinds = Steps.Select(s => s.Kind).ToList();
+        var withStep = await db.LegalSteps.AsNoTracking()
+            .Where(l => kinds.Contains(l.Kind) && population.Any(s => s.Id == l.SituationId))
+            .GroupBy(l => l.Kind)
+            .Select(g => new { Kind = g.Key, Count = g.Select(l => l.SituationId).Distinct().Count() })
+            .ToDictionaryAsync(r => r.Kind, r => r.Count, cancellationToken);
+        var cells = new int[Steps.Length, 2];
+        for (var i = 0; i < Steps.Length; i++)
+        {
+            cells[i, 0] = withStep.GetValueOrDefault(Steps[i].Kind);
+            cells[i, 1] = total - cells[i, 0];
+        }
+
+        // Delay in days from detection to the first signalement: both dates as day numbers (integer
+        // arithmetic both databases run, see DayNumber), grouped by delay.
+        var firsts = db.LegalSteps.Where(l => l.Kind == LegalStepKind.Signalement)
+            .GroupBy(l => l.SituationId).Select(g => new { SituationId = g.Key, At = g.Min(l => l.OccurredAt) });
+        var pairs = from first in firsts
+                    join s in population on first.SituationId equals s.Id
+                    where s.DetectedOn != null
+                    select new DatePair
+                    {
+                        FromYear = s.DetectedOn!.Value.Year, FromMonth = s.DetectedOn.Value.Month, FromDay = s.DetectedOn.Value.Day,
+                        ToYear = first.At.Year, ToMonth = first.At.Month, ToDay = first.At.Day,
+                    };
+        var delays = await pairs.Select(DayNumber.DaysBetween)
+            .GroupBy(days => days).Select(g => new { Days = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var delayed = delays.Sum(d => d.Count);
+        var median = Medians.Median(delays.Select(d => (d.Days, d.Count)));
+        var figure = new IndicatorFigure("Délai médian entre le repérage et le signalement", median is { } m ? Math.Round(m, 1, MidpointRounding.AwayFromZero) : null, "jours", delayed);
+        var table = new CountTable("Suites données", "Démarche", Steps.Select(s => s.Label).ToList(), ["Oui", "Non"], cells, hasRowTotals: true, hasColumnTotals: false);
+        return new IndicatorResult(5, "signalements", "Signalements et suites judiciaires", [new IndicatorTable(table, ChartKind.HorizontalBars)], [figure],
+            (v, _) => Formats.OutOf(v[0].Value(0, 0), v[0].Value(0, 2)) is { } s ? s + " ont fait l'objet d'un signalement au parquet." : null,
+            "Une situation compte une fois par démarche, quelle qu'en soit la date. Signalements et informations préoccupantes effectués par Vigie ou saisis comme étapes.");
+    }
+
+    /// <summary>6. Physical and sexual intrafamily violence (avéré or suspecté, shown apart).</summary>
+    private static IndicatorResult Violence(IReadOnlyDictionary<string, int[]> counts)
+    {
+        var physical = counts["violences_physiques"];
+        var sexual = counts["violences_sexuelles"];
+        var columns = Dimensions.Single(d => d.Key == "violences_physiques").Categories.Select(c => c.Label).ToList();
+        var cells = new int[2, columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            cells[0, c] = physical[c];
+            cells[1, c] = sexual[c];
+        }
+
+        var averee = columns.IndexOf("Avéré");
+        var suspected = columns.IndexOf("Suspecté");
+        var table = new CountTable("Violences intrafamiliales", "Violences", ["Physiques", "Sexuelles"], columns, cells, hasRowTotals: true, hasColumnTotals: false);
+        return new IndicatorResult(6, "violences", "Violences intrafamiliales", [new IndicatorTable(table, ChartKind.Bars)], [],
+            (v, _) =>
+            {
+                int? Either(int row) => v[0].Value(row, averee) is { } a && v[0].Value(row, suspected) is { } s ? a + s : null;
+                var all = v[0].Value(0, columns.Count);
+                var first = Formats.OutOf(Either(0), all);
+                return first is null
+                    ? null
+                    : first + " font état de violences physiques dans le cadre familial (avérées ou suspectées)"
+                        + (Either(1) is { } sex ? $", {sex.ToString("N0", Formats.French)} de violences sexuelles." : ".");
+            });
+    }
+
+    /// <summary>10. Victim-authors: proxénétisme, rabattage, either.</summary>
+    private static IndicatorResult VictimAuthors(IReadOnlyDictionary<string, int[]> counts)
+    {
+        string[] keys = ["proxenetisme", "rabattage", "victime_auteur"];
+        var cells = new int[3, 3];
+        for (var r = 0; r < 3; r++)
+        {
+            for (var c = 0; c < 3; c++)
+            {
+                cells[r, c] = counts[keys[r]][c];
+            }
+        }
+
+        var table = new CountTable("Situations de victimes-auteurs", "Conduite", ["Proxénétisme", "Rabattage ou recrutement", "L'un ou l'autre"],
+            ["Oui", "Non", Dimension.NotFilled], cells, hasRowTotals: true, hasColumnTotals: false);
+        return new IndicatorResult(10, "victimes_auteurs", "Victimes-auteurs (proxénétisme, rabattage)", [new IndicatorTable(table, ChartKind.HorizontalBars)], [],
+            (v, _) => Formats.OutOf(v[0].Value(2, 0), v[0].Value(2, 3)) is { } s ? s + " concernent un mineur à la fois victime et auteur (proxénétisme ou rabattage)." : null);
+    }
+
+    /// <summary>13. The commission's activity in the period (every situation: territory and level do not apply).</summary>
+    private async Task<IndicatorResult> CommissionAsync(ObservatoryFilter filter, CancellationToken cancellationToken)
+    {
+        var f = await CommissionFigures.ComputeAsync(db, filter.From, filter.To, cancellationToken);
+        var rows = new List<(string, int)>
+        {
+            ("Séances ordinaires tenues", f.OrdinarySessionsHeld),
+            ("Séances exceptionnelles tenues", f.ExceptionalSessionsHeld),
+            ("Séances annulées", f.SessionsCancelled),
+            ("Situations présentées", f.SituationsPresented),
+            ("Situations présentées au moins deux fois", f.SituationsPresentedTwiceOrMore),
+        };
+        rows.AddRange(f.Decisions.Select(d => ("Décision : " + CommissionLabels.Decision(d.Key), d.Value)));
+        rows.Add(("Actions à échéance", f.ActionsDue));
+        rows.Add(("Actions faites dans les délais", f.ActionsDoneOnTime));
+        var table = new CountTable("Activité de la commission", "Activité", rows.Select(r => r.Item1).ToList(), ["Nombre"],
+            To2D(rows.Select(r => r.Item2).ToList()), hasRowTotals: false, hasColumnTotals: false);
+        return new IndicatorResult(13, "commission", "Activité de la commission (CESMIVIP)", [new IndicatorTable(table, null)], [],
+            (v, _) => v[0].Value(0, 0) is { } ordinary && v[0].Value(3, 0) is { } presented
+                ? $"{ordinary.ToString("N0", Formats.French)} séances ordinaires tenues, {presented.ToString("N0", Formats.French)} situations présentées."
+                : null,
+            "Toutes les situations présentées sur la période : les filtres de territoire et de niveau ne s'appliquent pas à la commission.");
+    }
+
+    /// <summary>14. The mobile team's active file today against its capacity, and the proposals of the period.</summary>
+    private async Task<IndicatorResult> MobileTeamAsync(ObservatoryFilter filter, CancellationToken cancellationToken)
+    {
+        var f = await CommissionFigures.ComputeAsync(db, filter.From, filter.To, cancellationToken);
+        var active = await db.Accompaniments.CountAsync(a => a.Status == AccompanimentStatus.Acceptee, cancellationToken);
+        var capacity = commission.Value.MobileTeamCapacity;
+        List<(string, int)> rows =
+        [
+            ("Co-accompagnements proposés", f.AccompanimentsProposed),
+            ("Acceptés par le jeune", f.AccompanimentsAccepted),
+            ("Refusés par le jeune", f.AccompanimentsRefused),
+            ("File active aujourd'hui", active),
+        ];
+        var table = new CountTable("Équipe mobile", "Co-accompagnement", rows.Select(r => r.Item1).ToList(), ["Nombre"],
+            To2D(rows.Select(r => r.Item2).ToList()), hasRowTotals: false, hasColumnTotals: false);
+        var today = DateOnly.FromDateTime(Platform.Web.ParisTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+        return new IndicatorResult(14, "equipe_mobile", "File active de l'équipe mobile", [new IndicatorTable(table, null)], [],
+            (v, _) => v[0].Value(3, 0) is { } n
+                ? $"Le {today.ToString("dd/MM/yyyy", Formats.French)}, l'équipe mobile accompagne {n.ToString("N0", Formats.French)} jeunes pour une capacité de {capacity.ToString("N0", Formats.French)}."
+                : null,
+            $"Capacité de l'équipe mobile : {capacity} (réglage). Propositions comptées à leur date, sur la période ; file active : aujourd'hui.");
+    }
+
+    /// <summary>17. Completeness: how many situations have each variable filled in.</summary>
+    private static IndicatorResult Completeness(IReadOnlyDictionary<string, int[]> counts, int total)
+    {
+        var dimension = Dimensions.Single(d => d.Key == "renseigne");
+        var filled = counts["renseigne"];
+        var cells = new int[filled.Length, 2];
+        for (var r = 0; r < filled.Length; r++)
+        {
+            cells[r, 0] = filled[r];
+            cells[r, 1] = total - filled[r];
+        }
+
+        var table = new CountTable("Complétude des données", "Variable", dimension.Categories.Select(c => c.Label).ToList(), ["Renseignée", "Non renseignée"],
+            cells, hasRowTotals: true, hasColumnTotals: false);
+        return new IndicatorResult(17, "completude", "Complétude des données", [new IndicatorTable(table, null)], [],
+            (v, _) =>
+            {
+                var weak = Enumerable.Range(0, filled.Length)
+                    .Where(r => v[0].Value(r, 0) is { } yes && v[0].Value(r, 2) is { } all && all > 0 && yes * 10 < all * 8)
+                    .Select(r => dimension.Categories[r].Label.ToLowerInvariant()).ToList();
+                return total == 0 ? null
+                    : weak.Count == 0 ? "Chaque variable est renseignée pour au moins 80 % des situations (parmi les effectifs publiés)."
+                    : "Variables renseignées pour moins de 80 % des situations : " + string.Join(", ", weak) + ".";
+            },
+            "Part des situations pour lesquelles chaque variable est renseignée dans l'évaluation en cours (une situation sans évaluation validée n'en renseigne aucune).");
+    }
+
+    private static int[,] To2D(List<int> values)
+    {
+        var cells = new int[values.Count, 1];
+        for (var i = 0; i < values.Count; i++)
+        {
+            cells[i, 0] = values[i];
+        }
+
+        return cells;
+    }
+}
+
+/// <summary>Two calendar days, as the parts the databases extract from their columns.</summary>
+public sealed class DatePair
+{
+    public int FromYear { get; init; }
+
+    public int FromMonth { get; init; }
+
+    public int FromDay { get; init; }
+
+    public int ToYear { get; init; }
+
+    public int ToMonth { get; init; }
+
+    public int ToDay { get; init; }
+}
+
+/// <summary>
+/// Days between two dates in integer arithmetic only (the Fliegel–Van Flandern day number), so the
+/// database computes delays without a date-difference function SQLite and PostgreSQL would spell apart.
+/// </summary>
+public static class DayNumber
+{
+    public static readonly Expression<Func<DatePair, int>> DaysBetween = Build();
+
+    private static readonly Func<int, int, int, int> Compiled = Compile();
+
+    /// <summary>The same day number in memory (tests check it against <see cref="DateOnly.DayNumber"/>).</summary>
+    public static int Of(int year, int month, int day) => Compiled(year, month, day);
+
+    private static Expression Of(Expression year, Expression month,
+        Expression day)
+    {
+        static Expression C(int value) => Expression.Constant(value);
+        static Expression e(Expression left, Expression right) => Expression.Add(left, right);
+        static Expression minus(Expression left, Expression right) => Expression.Subtract(left, right);
+        static Expression times(Expression left, Expression right) => Expression.Multiply(left, right);
+        static Expression over(Expression left, Expression right) => Expression.Divide(left, right);
+
+        // a = (14 − m) / 12; y′ = y + 4800 − a; m′ = m + 12a − 3
+        // day number = d + (153 m′ + 2) / 5 + 365 y′ + y′/4 − y′/100 + y′/400 − 32045
+        var a = over(minus(C(14), month), C(12));
+        var y = minus(e(year, C(4800)), a);
+        var m = minus(e(month, times(C(12), a)), C(3));
+        return minus(
+            e(e(e(e(e(day, over(e(times(C(153), m), C(2)), C(5))), times(C(365), y)), over(y, C(4))), over(y, C(400))), C(0)),
+            e(over(y, C(100)), C(32045)));
+    }
+
+    private static Expression<Func<DatePair, int>> Build()
+    {
+        var pair = Expression.Parameter(typeof(DatePair), "p");
+        Expression Part(string name) => Expression.Property(pair, name);
+        var to = Of(Part(nameof(DatePair.ToYear)), Part(nameof(DatePair.ToMonth)), Part(nameof(DatePair.ToDay)));
+        var from = Of(Part(nameof(DatePair.FromYear)), Part(nameof(DatePair.FromMonth)), Part(nameof(DatePair.FromDay)));
+        return Expression.Lambda<Func<DatePair, int>>(Expression.Subtract(to, from), pair);
+    }
+
+    private static Func<int, int, int, int> Compile()
+    {
+        var y = Expression.Parameter(typeof(int), "y");
+        var m = Expression.Parameter(typeof(int), "m");
+        var d = Expression.Parameter(typeof(int), "d");
+        return Expression.Lambda<Func<int, int, int, int>>(Of(y, m, d), y, m, d).Compile();
+    }
+}
+
+/// <summary>Medians of grouped values (value, how many times), as the observatory's histograms give them.</summary>
+public static class Medians
+{
+    /// <summary>The median (mean of the two middle values for an even count), or null without values.</summary>
+    public static double? Median(IEnumerable<(int Value, int Count)> histogram)
+    {
+        var sorted = histogram.Where(h => h.Count > 0).OrderBy(h => h.Value).ToList();
+        var n = sorted.Sum(h => h.Count);
+        if (n == 0)
+        {
+            return null;
+        }
+
+        int At(int position)
+        {
+            var seen = 0;
+            foreach (var (value, count) in sorted)
+            {
+                seen += count;
+                if (position < seen)
+                {
+                    return value;
+                }
+            }
+
+            return sorted[^1].Value;
+        }
+
+        return n % 2 == 1 ? At(n / 2) : (At(n / 2 - 1) + At(n / 2)) / 2.0;
+    }
+}
