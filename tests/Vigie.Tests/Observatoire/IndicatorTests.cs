@@ -1,0 +1,236 @@
+using Vigie.Tests.Infrastructure;
+using Vigie.Web.Features.Observatoire;
+using Vigie.Web.Features.Situations;
+using Vigie.Web.Features.Situations.Trame;
+using Vigie.Web.Platform.Statistics;
+
+namespace Vigie.Tests.Observatoire;
+
+/// <summary>
+/// Each indicator against values worked out by hand from data sets built for them. Every test uses its
+/// own territory, so the tests of the class share one database without seeing each other's minors.
+/// </summary>
+public sealed class IndicatorTests(VigieFactory factory) : IClassFixture<VigieFactory>
+{
+    /// <summary>
+    /// The presentation's CESMIVIP figures: 57 situations, 49 girls, median age at detection 15.5 years,
+    /// 31 with a signalement, 40 with physical and 19 with sexual family violence. Ages at detection
+    /// (months): 28 minors from 150 to 177, one at 186, 28 from 187 to 214, so the 29th of 57 is 186
+    /// months = 15 years 6 months. Physical violence: 25 avéré + 15 suspecté; sexual: 10 + 9.
+    /// </summary>
+    [Fact]
+    public async Task The_presentation_CESMIVIP_figures_are_reproduced()
+    {
+        var org = await factory.CreateOrganisationAsync();
+        var detected = new DateOnly(2023, 3, 15);
+        var minors = Enumerable.Range(0, 57).Select(i =>
+        {
+            var months = i < 28 ? 150 + i : i == 28 ? 186 : 187 + (i - 29);
+            return new Minor($"Cesmivip{i}", detected.AddMonths(-months), detected, i < 49 ? Sex.Fille : Sex.Garcon)
+            {
+                PhysicalViolence = i < 25 ? "avere" : i < 40 ? "suspecte" : "non_observe",
+                SexualViolence = i < 10 ? "avere" : i < 19 ? "suspecte" : "non_observe",
+                SignalementOn = i % 57 < 31 ? detected.AddDays(20) : null,
+            };
+        });
+        await ObservatoryFixtures.AddAsync(factory, org, "CESMIVIP", minors);
+
+        var report = await ObservatoryFixtures.ComputeAsync(factory, ObservatoryFilter.Year(2023, "CESMIVIP"));
+
+        Assert.Equal(57, report.Population);
+        var sex = report.Indicator(2).Column();
+        Assert.Equal(49, sex["Filles"]);
+        Assert.Equal(8, sex["Garçons"]);
+        Assert.Equal(15.5, report.Indicator(4).Figures[0].Value);
+        Assert.Equal(57, report.Indicator(4).Figures[0].Population);
+        var steps = report.Indicator(5).Tables[0].Table;
+        Assert.Equal("Signalement au parquet", steps.RowLabels[0]);
+        Assert.Equal(31, steps.Value(0, 0));
+        Assert.Equal(26, steps.Value(0, 1));
+        var violence = report.Indicator(6).Tables[0].Table;
+        var avere = violence.ColumnLabels.ToList().IndexOf("Avéré");
+        var suspecte = violence.ColumnLabels.ToList().IndexOf("Suspecté");
+        Assert.Equal(40, violence.Value(0, avere) + violence.Value(0, suspecte));
+        Assert.Equal(19, violence.Value(1, avere) + violence.Value(1, suspecte));
+
+        var exact = Views(report, 2);
+        Assert.Equal("49 des 57 situations concernent des filles.", report.Indicator(2).Describe(exact, 0));
+        Assert.StartsWith("40 des 57 situations font état de violences physiques", report.Indicator(6).Describe(Views(report, 6), 0));
+        Assert.Contains("19 de violences sexuelles", report.Indicator(6).Describe(Views(report, 6), 0));
+        Assert.Equal("31 des 57 situations ont fait l'objet d'un signalement au parquet.", report.Indicator(5).Describe(Views(report, 5), 0));
+        Assert.Contains("15,5 ans", report.Indicator(4).Describe([], 0));
+    }
+
+    [Fact]
+    public async Task A_minor_with_two_situations_counts_once_at_the_first_detection()
+    {
+        var first = await factory.CreateOrganisationAsync();
+        var second = await factory.CreateOrganisationAsync();
+        var birth = new DateOnly(2009, 4, 2);
+        await ObservatoryFixtures.AddAsync(factory, second, "Doublons", [new Minor("Martin", birth, new DateOnly(2024, 5, 1)) { FirstName = "Léa" }]);
+        await ObservatoryFixtures.AddAsync(factory, first, "Doublons", [new Minor("MARTIN", birth, new DateOnly(2024, 2, 1)) { FirstName = "Lea" }]);
+        await ObservatoryFixtures.AddAsync(factory, first, "Doublons", [new Minor("Martin", birth, new DateOnly(2024, 3, 1)) { FirstName = "Inès" }]);
+
+        var year = await ObservatoryFixtures.ComputeAsync(factory, ObservatoryFilter.Year(2024, "Doublons"));
+        var may = await ObservatoryFixtures.ComputeAsync(factory, new ObservatoryFilter(new DateOnly(2024, 4, 1), new DateOnly(2024, 12, 31), "Doublons", null));
+        var february = await ObservatoryFixtures.ComputeAsync(factory, new ObservatoryFilter(new DateOnly(2024, 2, 1), new DateOnly(2024, 2, 29), "Doublons", null));
+
+        Assert.Equal(2, year.Population); // Léa (twice, accents and case aside) and Inès
+        Assert.Equal(0, may.Population); // Léa's second file is not a new minor
+        Assert.Equal(1, february.Population);
+    }
+
+    [Fact]
+    public async Task Territory_level_and_period_filters_narrow_the_population()
+    {
+        var org = await factory.CreateOrganisationAsync();
+        await ObservatoryFixtures.AddAsync(factory, org, "Filtre A",
+        [
+            new Minor("FiltreA1", new DateOnly(2010, 1, 1), new DateOnly(2024, 1, 1), Level: QualificationLevel.EnRisque),
+            new Minor("FiltreA2", new DateOnly(2010, 1, 1), new DateOnly(2024, 12, 31), Level: QualificationLevel.Averee),
+            new Minor("FiltreA3", new DateOnly(2010, 1, 1), new DateOnly(2025, 1, 1), Level: QualificationLevel.Averee),
+        ]);
+        await ObservatoryFixtures.AddAsync(factory, org, "Filtre B", [new Minor("FiltreB1", new DateOnly(2010, 1, 1), new DateOnly(2024, 6, 1))]);
+
+        Assert.Equal(2, (await ObservatoryFixtures.ComputeAsync(factory, ObservatoryFilter.Year(2024, "Filtre A"))).Population);
+        Assert.Equal(1, (await ObservatoryFixtures.ComputeAsync(factory, ObservatoryFilter.Year(2024, "Filtre A", QualificationLevel.Averee))).Population);
+        Assert.Equal(1, (await ObservatoryFixtures.ComputeAsync(factory, ObservatoryFilter.Year(2024, "Filtre B"))).Population);
+        var twoYears = await ObservatoryFixtures.ComputeAsync(factory, new ObservatoryFilter(new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31), "Filtre A", null));
+        Assert.Equal(3, twoYears.Population);
+
+        // Indicator 1: years × level with both margins.
+        var table = twoYears.Indicator(1).Tables[0].Table;
+        Assert.Equal(["2024", "2025"], table.RowLabels);
+        Assert.Equal(1, table.Value(0, 0)); // 2024 en risque
+        Assert.Equal(1, table.Value(0, 1)); // 2024 avérée
+        Assert.Equal(1, table.Value(1, 1)); // 2025 avérée
+        Assert.Equal(2, table.Value(2, 1)); // avérée, both years
+        Assert.Equal(3, table.Value(2, 3)); // grand total
+    }
+
+    /// <summary>Delays detection → first signalement: 2 days (28/02 → 01/03/2024, a leap year), 10, 20 and 40 days; median (10 + 20) / 2 = 15.</summary>
+    [Fact]
+    public async Task The_median_delay_to_the_signalement_is_computed_in_days_by_the_database()
+    {
+        var org = await factory.CreateOrganisationAsync();
+        var january = new DateOnly(2024, 1, 10);
+        await ObservatoryFixtures.AddAsync(factory, org, "Délais",
+        [
+            new Minor("Delai1", new DateOnly(2009, 1, 1), new DateOnly(2024, 2, 28)) { SignalementOn = new DateOnly(2024, 3, 1) },
+            new Minor("Delai2", new DateOnly(2009, 1, 1), january) { SignalementOn = new DateOnly(2024, 1, 20) },
+            new Minor("Delai3", new DateOnly(2009, 1, 1), january) { SignalementOn = new DateOnly(2024, 1, 30) },
+            new Minor("Delai4", new DateOnly(2009, 1, 1), january) { SignalementOn = new DateOnly(2024, 2, 19), OppOn = new DateOnly(2024, 2, 20) },
+            new Minor("Delai5", new DateOnly(2009, 1, 1), january),
+        ]);
+
+        var report = await ObservatoryFixtures.ComputeAsync(factory, ObservatoryFilter.Year(2024, "Délais"));
+
+        var delay = report.Indicator(5).Figures[0];
+        Assert.Equal(15.0, delay.Value);
+        Assert.Equal(4, delay.Population);
+        var steps = report.Indicator(5).Tables[0].Table;
+        Assert.Equal(4, steps.Value(0, 0));
+        Assert.Equal(1, steps.Value(0, 1));
+        Assert.Equal(1, steps.Value(2, 0)); // one OPP
+        Assert.Equal(5, steps.Value(2, 2)); // each row's total is the population
+    }
+
+    [Fact]
+    public async Task Distributions_count_each_answer_and_what_is_not_filled_in()
+    {
+        var org = await factory.CreateOrganisationAsync();
+        var on = new DateOnly(2024, 6, 1);
+        await ObservatoryFixtures.AddAsync(factory, org, "Répartitions",
+        [
+            new Minor("Rep1", new DateOnly(2008, 3, 1), on) { FamilyStructure = "monoparentale_mere", SiblingRank = "aine", Runaways = 4, Proxenetisme = true, Rabattage = false, Protection = "aemo" },
+            new Minor("Rep2", new DateOnly(2008, 7, 1), on) { FamilyStructure = "monoparentale_mere", SiblingRank = "rang_4", Runaways = 1, Proxenetisme = false, Rabattage = false },
+            new Minor("Rep3", new DateOnly(2010, 1, 1), on, Sex.Garcon) { FamilyStructure = "biparentale", Rabattage = true },
+            new Minor("Rep4", new DateOnly(2011, 1, 1), on, Level: null) { Evaluated = false },
+        ]);
+
+        var report = await ObservatoryFixtures.ComputeAsync(factory, new ObservatoryFilter(new DateOnly(2024, 1, 1), new DateOnly(2026, 12, 31), "Répartitions", null));
+
+        Assert.Equal(4, report.Population);
+        var births = report.Indicator(3).Column();
+        Assert.Equal(["2011", "2010", "2008"], report.Indicator(3).Tables[0].Table.RowLabels); // most recent first
+        Assert.Equal(2, births["2008"]);
+        var family = report.Indicator(7).Column();
+        Assert.Equal(2, family["Monoparentale (mère)"]);
+        Assert.Equal(1, family["Biparentale"]);
+        Assert.Equal(1, family[Dimension.NotFilled]);
+        var rank = report.Indicator(8).Column();
+        Assert.Equal(1, rank["Aîné"]);
+        Assert.Equal(1, rank["Autre rang"]);
+        Assert.Equal(2, rank[Dimension.NotFilled]);
+        var poly = report.Indicator(9).Column();
+        Assert.Equal(1, poly["Poly-fugueur"]);
+        Assert.Equal(1, poly["Pas de poly-fugue"]);
+        var victims = report.Indicator(10).Tables[0].Table;
+        Assert.Equal(1, victims.Value(0, 0)); // proxénétisme oui
+        Assert.Equal(1, victims.Value(1, 0)); // rabattage oui
+        Assert.Equal(2, victims.Value(2, 0)); // either
+        Assert.Equal(1, victims.Value(2, 1)); // both no: Rep2
+        Assert.Equal(1, victims.Value(2, 2)); // Rep4, nothing filled in
+        var level = report.Indicator(12).Column();
+        Assert.Equal(3, level["En risque de prostitution"]);
+        Assert.Equal(1, level["Non évaluée"]);
+        var completeness = report.Indicator(17).Tables[0].Table;
+        var protection = completeness.RowLabels.ToList().IndexOf("Mesure de protection");
+        Assert.Equal(1, completeness.Value(protection, 0));
+        Assert.Equal(3, completeness.Value(protection, 1));
+        var familyRow = completeness.RowLabels.ToList().IndexOf("Structure familiale");
+        Assert.Equal(3, completeness.Value(familyRow, 0));
+    }
+
+    /// <summary>Ages in months: 13 y 0 m, 14 y 11 m, 15 y 0 m, 17 y 6 m → bands 13, 14, 15, 17; median (179 + 180) / 2 months = 14.96 → 15.0 years.</summary>
+    [Fact]
+    public async Task Ages_at_detection_are_banded_by_whole_years_from_the_birth_month()
+    {
+        var org = await factory.CreateOrganisationAsync();
+        var on = new DateOnly(2024, 6, 20);
+        await ObservatoryFixtures.AddAsync(factory, org, "Âges",
+        [
+            new Minor("Age1", new DateOnly(2011, 6, 30), on),
+            new Minor("Age2", new DateOnly(2009, 7, 1), on),
+            new Minor("Age3", new DateOnly(2009, 6, 1), on),
+            new Minor("Age4", new DateOnly(2006, 12, 25), on),
+            new Minor("Age5", new DateOnly(2006, 12, 25), null),
+        ]);
+
+        var report = await ObservatoryFixtures.ComputeAsync(factory, new ObservatoryFilter(new DateOnly(2024, 1, 1), new DateOnly(2026, 12, 31), "Âges", null));
+
+        var bands = report.Indicator(4).Column();
+        Assert.Equal(1, bands["13 ans"]);
+        Assert.Equal(1, bands["14 ans"]);
+        Assert.Equal(1, bands["15 ans"]);
+        Assert.Equal(1, bands["17 ans"]);
+        Assert.Equal(1, bands[Dimension.NotFilled]); // no detection date: counted at its opening day, age unknown
+        Assert.Equal(15.0, report.Indicator(4).Figures[0].Value);
+        Assert.Equal(4, report.Indicator(4).Figures[0].Population);
+        Assert.Equal("non publié (moins de 5 situations)", report.Indicator(4).Figures[0].Display(5));
+    }
+
+    [Fact]
+    public void Day_numbers_follow_the_calendar()
+    {
+        var origin = new DateOnly(1990, 1, 1);
+        var offset = DayNumber.Of(1990, 1, 1) - origin.DayNumber;
+        for (var day = origin; day < new DateOnly(2031, 1, 1); day = day.AddDays(1))
+        {
+            Assert.Equal(day.DayNumber + offset, DayNumber.Of(day.Year, day.Month, day.Day));
+        }
+    }
+
+    [Fact]
+    public void Medians_of_grouped_values()
+    {
+        Assert.Null(Medians.Median([]));
+        Assert.Equal(7.0, Medians.Median([(7, 1)]));
+        Assert.Equal(2.0, Medians.Median([(1, 1), (2, 1), (9, 1)]));
+        Assert.Equal(5.5, Medians.Median([(9, 1), (1, 1), (2, 0), (5, 1), (6, 1)])); // 1, 5, 6, 9
+        Assert.Equal(3.0, Medians.Median([(3, 4), (100, 1)]));
+    }
+
+    private static List<ProtectedTable> Views(ObservatoryReport report, int number) =>
+        report.Indicator(number).Tables.Select(t => ProtectedTable.Exact(t.Table)).ToList();
+}
