@@ -251,13 +251,6 @@ public sealed class SmallCountProtectionTests
         {
             var result = SmallCountProtection.Protect(c.Table, c.Threshold);
             var equation = Assert.Single(Equations(c.Table));
-            if (PinsItsHiddenCells(equation, c.Table, result))
-            {
-                // Only when nothing is left to hide, as the previous property checks.
-                Assert.True(EveryPositiveCellIsHidden(c.Table, result));
-                return;
-            }
-
             var totalCell = c.Table.HasRowTotals ? (Row: 0, Column: c.Table.Columns) : (Row: c.Table.Rows, Column: 0);
             var total = c.Table.Value(totalCell.Row, totalCell.Column);
 
@@ -276,8 +269,9 @@ public sealed class SmallCountProtectionTests
                 }
             }
 
+            // The one accepted exception is the documented limit: nothing positive is left to hide.
             var values = PossibleValues(unknowns, target);
-            Assert.All(values, v => Assert.True(v.Count >= 2, "A hidden cell has only one possible value."));
+            Assert.True(values.All(v => v.Count >= 2) || EveryPositiveCellIsHidden(c.Table, result), "A hidden cell has only one possible value.");
         }, iter: Iterations, print: Describe);
 
     [Fact]
