@@ -2,15 +2,19 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Vigie.Tests.Commission;
 using Vigie.Tests.Infrastructure;
 using Vigie.Tests.Situations;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Observatoire.Extract;
+using Vigie.Web.Features.Situations;
 using Vigie.Web.Features.Situations.LegalSteps;
 using Vigie.Web.Features.Situations.Trame;
 using Vigie.Web.Platform.Audit;
+using Vigie.Web.Platform.Crypto;
+using Vigie.Web.Platform.Web;
 
 namespace Vigie.Tests.Observatoire;
 
@@ -221,6 +225,36 @@ public sealed class PseudonymisedExtractTests(KnownSecretFactory factory) : ICla
         Assert.Contains(year, r => r["cle"] == Hmac(KnownSecretFactory.Secret, "NOUR|05/2007|GARCIA"));
         var only = Assert.Single(range);
         Assert.Equal(Hmac(KnownSecretFactory.Secret, "LINA|03/2007|GARCIA"), only["cle"]);
+    }
+
+    [Fact]
+    public async Task Rows_are_read_page_by_page_and_a_minor_seen_on_two_pages_is_one_row()
+    {
+        var coordination = await factory.CreateUserAsync(Roles.Coordination);
+        var org = await factory.CreateOrganisationAsync();
+        var cipher = factory.Services.GetRequiredService<FieldCipher>();
+        var index = factory.Services.GetRequiredService<BlindIndex>();
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        // 550 minors opened twice, the second time after all the first ones: their two situations are pages apart.
+        var names = Enumerable.Range(0, 550).Select(i => $"{(char)('a' + (i / 26 % 26))}{(char)('a' + (i % 26))}{(char)('a' + (i / 676))}").ToList();
+        await factory.WithDbAsync(async db =>
+        {
+            foreach (var name in names.Concat(names))
+            {
+                db.Situations.Add(Situation.Open(new MinorIdentity("Lot", "Prénom" + name, new DateOnly(2012, 6, 1)), Sex.Garcon, null, org, "fixture", cipher, index, now));
+            }
+
+            await db.SaveChangesAsync();
+        });
+        var today = DateOnly.FromDateTime(ParisTime.ToLocal(now)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var (_, rows) = await DownloadAsync(coordination, $"du={today}&au={today}");
+
+        Assert.Equal(550, rows.Count);
+        Assert.Equal(550, rows.Select(r => r["cle"]).Distinct().Count());
+        Assert.Contains(rows, r => r["cle"] == Hmac(KnownSecretFactory.Secret, "PRENOMAAA|06/2012|"));
+        Assert.All(rows, r => Assert.Equal(("non", "M", "reperee", ""), (r["cle_complete"], r["sexe"], r["statut"], r["niveau"])));
+        Assert.True(names.Count * 2 > 2 * PseudonymisedExtract.PageSize); // three pages of situations
     }
 
     [Fact]
