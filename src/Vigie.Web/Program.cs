@@ -5,6 +5,7 @@ using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Installation;
 using Vigie.Web.Features.Notifications;
 using Vigie.Web.Features.Observatoire;
+using Vigie.Web.Features.Observatoire.Extract;
 using Vigie.Web.Features.Signalements;
 using Vigie.Web.Features.Situations;
 using Vigie.Web.Features.Situations.Timeline;
@@ -34,6 +35,7 @@ builder.AddTrame();
 builder.AddSignalements();
 builder.AddCommission();
 builder.AddObservatoire();
+builder.AddPseudonymisedExtract();
 
 var app = builder.Build();
 

@@ -97,6 +97,8 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/situations/{id:guid}/commission"] = ("/situations/{situation}/commission", InScopeOfCoordinationOnly),
         // An export asks for a fresh code first: the DPO is sent to the confirmation page.
         ["/protection/journal/export"] = ("/protection/journal/export", who => who == Roles.Dpo ? StepUp : Only(Roles.Dpo)(who)),
+        // The pseudonymised extract: Coordination and the Observatoire role (the file itself, ?handler=Fichier, asks for a fresh code).
+        ["/observatoire/extrait"] = ("/observatoire/extrait", who => who == Anonymous ? Login : who is Roles.Coordination or Roles.Observatoire ? Ok : Forbidden),
         // The live session page is Coordination's. The fixture minutes are a draft and no matrix user is
         // invited: Coordination reads them (but there is no PDF of a draft); members and professionals get 404.
         ["/commission/seances/{id:guid}/en-seance"] = ("/commission/seances/{session}/en-seance", Only(Roles.Coordination)),
