@@ -327,8 +327,9 @@ public static class StatCharts
             }
         }
 
+        // A little room below zero so that markers on the axis are not cut in half by the data area.
         var upper = top / Math.Max(0.5, 1 - (16 / dataHeight));
-        plot.Axes.SetLimits(-0.5, rows - 0.5, 0, upper);
+        plot.Axes.SetLimits(-0.5, rows - 0.5, -upper * 5 / dataHeight, upper);
     }
 
     /// <summary>Halfway between the nearest shown neighbours of a hidden point (they are shown anyway).</summary>
