@@ -34,6 +34,32 @@ public sealed class ProtectedTable
     public static ProtectedTable Exact(CountTable table) =>
         new(table, 0, new CellMark[table.ExtendedRows, table.ExtendedColumns]);
 
+    /// <summary>
+    /// A view with given marks, for callers that computed them elsewhere and for tests.
+    /// <paramref name="marks"/> is in extended coordinates (margins included) and is copied.
+    /// </summary>
+    public static ProtectedTable WithMarks(CountTable table, int threshold, CellMark[,] marks)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(marks);
+        ArgumentOutOfRangeException.ThrowIfNegative(threshold);
+        if (marks.GetLength(0) != table.ExtendedRows || marks.GetLength(1) != table.ExtendedColumns)
+        {
+            throw new ArgumentException("The marks do not match the table's extended size.", nameof(marks));
+        }
+
+        var copy = (CellMark[,])marks.Clone();
+        foreach (var mark in copy)
+        {
+            if (mark != CellMark.Shown && threshold == 0)
+            {
+                throw new ArgumentException("A hidden cell needs a threshold above 0.", nameof(threshold));
+            }
+        }
+
+        return new ProtectedTable(table, threshold, copy);
+    }
+
     public CountTable Table { get; }
 
     /// <summary>The threshold applied (0: nothing hidden).</summary>
