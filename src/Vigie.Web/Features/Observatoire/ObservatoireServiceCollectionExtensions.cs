@@ -10,6 +10,7 @@ public static class ObservatoireServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<Observatory>();
+        builder.Services.AddSingleton<Platform.Charts.ChartCache>();
         return builder;
     }
 }
