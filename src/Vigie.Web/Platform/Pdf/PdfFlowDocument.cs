@@ -33,6 +33,9 @@ public sealed class PdfFlowDocument : IDisposable
     private double _pendingSpace;
     private int _pendingKeepLines;
     private bool _rendered;
+    private bool _pendingBreak;
+    private string? _pendingAnchor;
+    private readonly Dictionary<string, int> _anchorPages = [];
 
     public PdfFlowDocument(PdfPageSetup page)
     {
@@ -132,6 +135,35 @@ public sealed class PdfFlowDocument : IDisposable
         Add(line);
     }
 
+    /// <summary>
+    /// A PNG image <paramref name="width"/> × <paramref name="height"/> points at <paramref name="x"/>
+    /// from the content's left edge, on one line of its own (never cut by a page break).
+    /// </summary>
+    public void Image(byte[] png, double width, double height, double x = 0)
+    {
+        ArgumentNullException.ThrowIfNull(png);
+        var line = new Line { Height = height };
+        line.Images.Add(new ImageMark(Page.MarginLeft + x, width, height, png));
+        Add(line);
+    }
+
+    /// <summary>Names the next line, so <see cref="AnchorPages"/> tells on which page it landed (a table of contents).</summary>
+    public void Anchor(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        _pendingAnchor = name;
+    }
+
+    /// <summary>After <see cref="Render"/>: the page number (from 1) of each anchor.</summary>
+    public IReadOnlyDictionary<string, int> AnchorPages => _anchorPages;
+
+    /// <summary>The next line starts a new page (the cover, the table of contents).</summary>
+    public void PageBreak()
+    {
+        _pendingSpace = 0;
+        _pendingBreak = true;
+    }
+
     /// <summary>Everything added inside <paramref name="block"/> stays on one page when it fits on one.</summary>
     public void KeepTogether(Action block)
     {
@@ -208,6 +240,12 @@ public sealed class PdfFlowDocument : IDisposable
         for (var i = 0; i < _lines.Count; i++)
         {
             var line = _lines[i];
+            if (line.BreakBefore && pages[^1].Count > 0)
+            {
+                pages.Add([]);
+                y = top;
+            }
+
             var atTop = pages[^1].Count == 0;
 
             // A chain of lines kept together goes to a new page as a whole when it fits on one.
@@ -240,6 +278,10 @@ public sealed class PdfFlowDocument : IDisposable
 
             pages[^1].Add((line, y + space));
             y += space + line.Height;
+            if (line.Anchor is not null)
+            {
+                _anchorPages[line.Anchor] = pages.Count;
+            }
         }
 
         return pages;
@@ -248,7 +290,11 @@ public sealed class PdfFlowDocument : IDisposable
     private void Add(Line line)
     {
         line.SpaceBefore = _pendingSpace;
+        line.BreakBefore = _pendingBreak;
+        line.Anchor = _pendingAnchor;
         _pendingSpace = 0;
+        _pendingBreak = false;
+        _pendingAnchor = null;
         if (_pendingKeepLines > 0)
         {
             line.KeepWithNext = true;
@@ -269,6 +315,13 @@ public sealed class PdfFlowDocument : IDisposable
         {
             var y = top + rule.Y;
             gfx.DrawLine(new XPen(Grey(rule.Grey), rule.Thickness), rule.X, y, rule.X + rule.Width, y);
+        }
+
+        foreach (var image in line.Images)
+        {
+            using var stream = new MemoryStream(image.Png, writable: false);
+            using var picture = XImage.FromStream(stream);
+            gfx.DrawImage(picture, image.X, top, image.Width, image.Height);
         }
     }
 
@@ -541,6 +594,8 @@ public sealed class PdfFlowDocument : IDisposable
 
     private sealed record RuleMark(double X, double Y, double Width, double Thickness, byte Grey);
 
+    private sealed record ImageMark(double X, double Width, double Height, byte[] Png);
+
     private sealed class Line
     {
         public double Height { get; init; }
@@ -549,8 +604,14 @@ public sealed class PdfFlowDocument : IDisposable
 
         public bool KeepWithNext { get; set; }
 
+        public bool BreakBefore { get; set; }
+
+        public string? Anchor { get; set; }
+
         public List<Run> Runs { get; } = [];
 
         public List<RuleMark> Rules { get; } = [];
+
+        public List<ImageMark> Images { get; } = [];
     }
 }
