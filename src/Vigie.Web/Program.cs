@@ -4,6 +4,7 @@ using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Installation;
 using Vigie.Web.Features.Notifications;
+using Vigie.Web.Features.Observatoire.Import;
 using Vigie.Web.Features.Signalements;
 using Vigie.Web.Features.Situations;
 using Vigie.Web.Features.Situations.Timeline;
@@ -32,6 +33,7 @@ builder.AddSituationTimeline();
 builder.AddTrame();
 builder.AddSignalements();
 builder.AddCommission();
+builder.AddSituationImport();
 
 var app = builder.Build();
 
