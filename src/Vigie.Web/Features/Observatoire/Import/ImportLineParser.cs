@@ -314,6 +314,13 @@ public sealed class ImportLineParser(IReadOnlyList<ImportColumn?> columns, DateO
             return typed;
         }
 
+        // A date exported as text with its time ("14/03/2005 00:00:00").
+        if (text.Split(' ', 2) is [var day, var time] && TimeOnly.TryParse(time, CultureInfo.InvariantCulture, out _)
+            && TrameValidator.TryParseDate(day, out var withTime))
+        {
+            return withTime;
+        }
+
         // A date cell that lost its format (or a csv written from one) shows Excel's serial number.
         var serial = cell.Number ?? (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null);
         return serial is { } value && value == Math.Floor(value) && value is >= 1 and < 2958466
