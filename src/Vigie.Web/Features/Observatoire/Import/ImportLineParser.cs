@@ -286,7 +286,8 @@ public sealed class ImportLineParser(IReadOnlyList<ImportColumn?> columns, DateO
 
         // The trame's own checks on the values (formats, ranges, dates against birth, rank against siblings).
         var context = new TrameContext(birth!.Value, today, key => trame.TryGetValue(key, out var v) ? v : []);
-        foreach (var section in TrameSchema.Sections)
+        // A section without any value can only lack required fields, which an historical line may.
+        foreach (var section in TrameSchema.Sections.Where(s => trame[s.Key].Count > 0))
         {
             foreach (var problem in TrameValidator.Check(section, trame[section.Key], context).Where(e => !e.Missing))
             {

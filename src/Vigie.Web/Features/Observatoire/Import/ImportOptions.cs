@@ -17,5 +17,5 @@ public sealed class ImportOptions
 
     /// <summary>Lines written per SaveChanges within the commit's one transaction.</summary>
     [Range(1, 100_000)]
-    public int BatchSize { get; set; } = 1000;
+    public int BatchSize { get; set; } = 2000;
 }

@@ -120,10 +120,11 @@ public sealed class SituationImporter(VigieDbContext db, FieldCipher cipher, Bli
         EvaluationStatistics.Fill(evaluation, state, trameOptions.Value.PolyRunawayThreshold);
         db.Evaluations.Add(evaluation);
         situation.TakeEvaluation(1, evaluation.Level, evaluation.DetectedOn, now);
-        db.SituationEvents.Add(SituationEvent.Of(situation.Id, now, userId, SituationEventKind.EvaluationValidated, "1"));
 
         // Past steps: what followed them is not known, so no deadline is opened (it would be years
-        // overdue in the importer's "Mes échéances").
+        // overdue in the importer's "Mes échéances"). No "evaluation validated" or "step recorded"
+        // event: the timeline tells those from the evaluation and step rows themselves and skips such
+        // events, and at 10,000 lines they were half of the rows written.
         foreach (var (kind, on) in line.Steps)
         {
             db.LegalSteps.Add(new LegalStep
@@ -131,7 +132,6 @@ public sealed class SituationImporter(VigieDbContext db, FieldCipher cipher, Bli
                 SituationId = situation.Id, Kind = kind, OccurredAt = ParisTime.ToUtc(on.ToDateTime(TimeOnly.MinValue)), DueAt = null,
                 ResponsibleUserId = userId, RecordedById = userId, RecordedAt = now,
             });
-            db.SituationEvents.Add(SituationEvent.Of(situation.Id, now, userId, SituationEventKind.LegalStepRecorded, kind.ToString()));
         }
 
         if (line.Steps.Any(s => s.Kind == LegalStepKind.Signalement))
