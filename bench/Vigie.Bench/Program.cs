@@ -13,6 +13,7 @@ using Vigie.Web.Platform.Audit;
 
 // Vigie.Bench seed   --data DIR [--entries 100000] [--provider Sqlite|Postgres --connection CS]
 // Vigie.Bench generate --data DIR [--situations 100000] [--seed 20250101] [--provider ... --connection ...]
+// Vigie.Bench import --data DIR [--rows 10000] [--provider ... --connection ...]
 // Vigie.Bench commission --data DIR [--items 25] [--actions 200] [--provider ... --connection ...]
 // Vigie.Bench verify --data DIR [--runs 5] [--stopwatch [--prime]] [--artifacts DIR] [--provider ... --connection ...]
 const string Usage = """
@@ -38,6 +39,9 @@ const string Usage = """
           writes the samples (and a watermarked one) to DIR instead, with the time each render took
           (to look at them: pdftoppm -r 60 -png DIR/signalement-typical.pdf DIR/typical). With --stopwatch, a plain
           loop instead: RUNS rounds rendering each sample and a one-sentence document in turn; min and median.
+      Vigie.Bench import --data DIR [--rows 10000] [--provider Sqlite|Postgres] [--connection CS]
+          Writes DIR/import-N.xlsx, N fictitious lines in the import template's columns, then times the dry run
+          and the commit (one transaction) through SituationImporter, the service of /observatoire/import.
       Vigie.Bench outbox [--messages 1000]
           Sends N outbox messages (100 KB attachment each) from a new SQLite database in a temporary folder to an
           SMTP server in this process on 127.0.0.1; prints messages per second and the enqueue-to-accepted delays.
@@ -125,6 +129,16 @@ switch (args[0])
 
         await CommissionSeeder.SeedAsync(target, items, actions, Console.Out);
         return 0;
+
+    case "import":
+        var rows = int.Parse(options.GetValueOrDefault("--rows", "10000"), System.Globalization.CultureInfo.InvariantCulture);
+        if (rows is < 1 or > 100_000)
+        {
+            await Console.Error.WriteLineAsync("--rows must be between 1 and 100000.");
+            return 64;
+        }
+
+        return await ImportBenchmark.RunAsync(target, rows, Console.Out);
 
     case "verify" when switches.Contains("--stopwatch"):
         return await StopwatchVerifyAsync(target, runs, switches.Contains("--prime"));

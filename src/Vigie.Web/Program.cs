@@ -6,6 +6,7 @@ using Vigie.Web.Features.Installation;
 using Vigie.Web.Features.Notifications;
 using Vigie.Web.Features.Observatoire;
 using Vigie.Web.Features.Observatoire.Extract;
+using Vigie.Web.Features.Observatoire.Import;
 using Vigie.Web.Features.Signalements;
 using Vigie.Web.Features.Situations;
 using Vigie.Web.Features.Situations.Timeline;
@@ -36,6 +37,7 @@ builder.AddSignalements();
 builder.AddCommission();
 builder.AddObservatoire();
 builder.AddPseudonymisedExtract();
+builder.AddSituationImport();
 
 var app = builder.Build();
 

@@ -95,6 +95,9 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/commission/engagement"] = ("/commission/engagement", Only(Roles.Coordination)),
         ["/commission/points/{itemId:guid}"] = ("/commission/points/{item}", CommissionCoordinationOnly),
         ["/situations/{id:guid}/commission"] = ("/situations/{situation}/commission", InScopeOfCoordinationOnly),
+        // The import of historical situations and its templates: Coordination only (the commit asks for a code in its own form).
+        ["/observatoire/import"] = ("/observatoire/import", Only(Roles.Coordination)),
+        ["/observatoire/import/modele.{format}"] = ("/observatoire/import/modele.xlsx", Only(Roles.Coordination)),
         // An export asks for a fresh code first: the DPO is sent to the confirmation page.
         ["/protection/journal/export"] = ("/protection/journal/export", who => who == Roles.Dpo ? StepUp : Only(Roles.Dpo)(who)),
         // The pseudonymised extract: Coordination and the Observatoire role (the file itself, ?handler=Fichier, asks for a fresh code).
