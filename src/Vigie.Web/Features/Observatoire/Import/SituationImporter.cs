@@ -119,7 +119,7 @@ public sealed class SituationImporter(VigieDbContext db, FieldCipher cipher, Bli
 
         EvaluationStatistics.Fill(evaluation, state, trameOptions.Value.PolyRunawayThreshold);
         db.Evaluations.Add(evaluation);
-        situation.TakeEvaluation(1, evaluation.Level, evaluation.DetectedOn, now);
+        situation.TakeEvaluation(evaluation, now);
 
         // Past steps: what followed them is not known, so no deadline is opened (it would be years
         // overdue in the importer's "Mes échéances"). No "evaluation validated" or "step recorded"
