@@ -101,6 +101,11 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         // An export asks for a fresh code first: the DPO is sent to the confirmation page.
         ["/protection/journal/export"] = ("/protection/journal/export", who => who == Roles.Dpo ? StepUp : Only(Roles.Dpo)(who)),
         // The pseudonymised extract: Coordination and the Observatoire role (the file itself, ?handler=Fichier, asks for a fresh code).
+        // The dashboard: Coordination (exact) and the Observatoire role (protected); its exports and the yearly
+        // report leave Vigie: a fresh code first.
+        ["/observatoire"] = ("/observatoire", Observatory),
+        ["/observatoire/export"] = ("/observatoire/export?annee=2025&format=csv", who => who is Roles.Coordination or Roles.Observatoire ? StepUp : Observatory(who)),
+        ["/observatoire/rapport"] = ("/observatoire/rapport?annee=2025", who => who is Roles.Coordination or Roles.Observatoire ? StepUp : Observatory(who)),
         ["/observatoire/extrait"] = ("/observatoire/extrait", who => who == Anonymous ? Login : who is Roles.Coordination or Roles.Observatoire ? Ok : Forbidden),
         // The live session page is Coordination's. The fixture minutes are a draft and no matrix user is
         // invited: Coordination reads them (but there is no PDF of a draft); members and professionals get 404.
@@ -121,6 +126,9 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
     /// <summary>A commission record no matrix user is invited to: Coordination sees it, members and professionals get 404.</summary>
     private static Expect CommissionCoordinationOnly(string who) =>
         who is Roles.Professionnel or Roles.MembreCommission ? NotFound : Commission(who);
+
+    private static Expect Observatory(string who) =>
+        who == Anonymous ? Login : who is Roles.Coordination or Roles.Observatoire ? Ok : Forbidden;
 
     private static Expect Situations(string who) =>
         who == Anonymous ? Login : who is Roles.Professionnel or Roles.Coordination ? Ok : Forbidden;
