@@ -158,7 +158,8 @@ public static class YearlyReport
         var table = view.Table;
         var columns = table.ExtendedColumns;
         var labelWidth = Math.Min(doc.ContentWidth * 0.45, doc.ContentWidth - (columns * 50));
-        var columnWidth = (doc.ContentWidth - labelWidth) / columns;
+        var columnWidth = Math.Min(80, (doc.ContentWidth - labelWidth) / columns);
+        var width = labelWidth + (columns * columnWidth);
         PdfColumn Label(string text, PdfTextStyle style) => new(0, labelWidth - 6, [new PdfSpan(text, style)]);
         PdfColumn Number(int c, string text, PdfTextStyle style) => new(labelWidth + (c * columnWidth), columnWidth - 4, [new PdfSpan(text, style, PdfAlign.Right)]);
 
@@ -173,14 +174,14 @@ public static class YearlyReport
             }
 
             doc.Columns(header);
-            doc.Rule(0, doc.ContentWidth, 4, 0.6);
+            doc.Rule(0, width, 4, 0.6);
         });
         for (var r = 0; r < table.ExtendedRows; r++)
         {
             var total = table.IsTotalRow(r);
             if (total)
             {
-                doc.Rule(0, doc.ContentWidth, 4, 0.6);
+                doc.Rule(0, width, 4, 0.6);
             }
 
             var style = total ? CellBold : Cell;
