@@ -157,8 +157,9 @@ public static class YearlyReport
     {
         var table = view.Table;
         var columns = table.ExtendedColumns;
-        var labelWidth = Math.Min(doc.ContentWidth * 0.45, doc.ContentWidth - (columns * 50));
-        var columnWidth = Math.Min(80, (doc.ContentWidth - labelWidth) / columns);
+        // Count columns 40 to 80 points wide (a two-word header wraps at its space), labels take the rest up to 45 %.
+        var columnWidth = Math.Clamp((doc.ContentWidth - 150) / columns, 40, 80);
+        var labelWidth = Math.Min(doc.ContentWidth * 0.45, doc.ContentWidth - (columns * columnWidth));
         var width = labelWidth + (columns * columnWidth);
         PdfColumn Label(string text, PdfTextStyle style) => new(0, labelWidth - 6, [new PdfSpan(text, style)]);
         PdfColumn Number(int c, string text, PdfTextStyle style) => new(labelWidth + (c * columnWidth), columnWidth - 4, [new PdfSpan(text, style, PdfAlign.Right)]);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace Vigie.Web.Features.Situations;
 /// Filter values that do not parse are ignored.
 /// </summary>
 public sealed class IndexModel(VigieDbContext db, FieldCipher cipher, BlindIndex index, IAuditLog audit, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<SituationListOptions> listOptions) : PageModel
+    Microsoft.Extensions.Options.IOptions<SituationListOptions> listOptions, CappedCounts cappedCounts) : PageModel
 {
     public const int PageSize = 50;
 
@@ -99,8 +100,15 @@ public sealed class IndexModel(VigieDbContext db, FieldCipher cipher, BlindIndex
 
         // The count stops one row past what can be browsed: its cost no longer grows with the table.
         var maxRows = listOptions.Value.MaxRows;
-        var counted = await query.Take(maxRows + 1).CountAsync();
+        var countKey = CappedCounts.Key(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            string.Join('&', Request.Query.Where(q => q.Key is not ("page" or "tri" or "ordre")).OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => q.Key + "=" + q.Value)));
+        var counted = cappedCounts.IsCapped(countKey) ? maxRows + 1 : await query.Take(maxRows + 1).CountAsync();
         Capped = counted > maxRows;
+        if (Capped)
+        {
+            cappedCounts.RememberCapped(countKey);
+        }
+
         Total = Math.Min(counted, maxRows);
         Pages = Math.Max(1, (Total + PageSize - 1) / PageSize);
         Numero = int.TryParse(PageNumber, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page)

@@ -8,6 +8,7 @@ public static class TrameServiceCollectionExtensions
             .Bind(builder.Configuration.GetSection(TrameOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<CappedCounts>();
         builder.Services.AddOptions<SituationListOptions>()
             .Bind(builder.Configuration.GetSection(SituationListOptions.Section))
             .ValidateDataAnnotations()
