@@ -38,11 +38,7 @@ public sealed class ExportModel(Observatory observatory, IAuditLog audit, TimePr
 
         if (!ModelState.IsValid)
         {
-            return new ObjectResult(new ProblemDetails
-            {
-                Status = 400, Title = "Export impossible",
-                Detail = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)),
-            }) { StatusCode = 400 };
+            return ObservatoryQuery.Problem(ModelState, "Export impossible");
         }
 
         var report = await observatory.ComputeAsync(filter, cancellationToken);

@@ -113,6 +113,13 @@ public sealed class ObservatoryQuery
         return string.Join("&", parts);
     }
 
+    /// <summary>The French messages of a refused file request, as ProblemDetails (a link that was altered by hand).</summary>
+    public static ObjectResult Problem(ModelStateDictionary errors, string title) => new(new ProblemDetails
+    {
+        Status = 400, Title = title,
+        Detail = string.Join(" ", errors.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)),
+    }) { StatusCode = 400 };
+
     private static QualificationLevel? Invalid(ModelStateDictionary errors, string key, string message)
     {
         errors.AddModelError(key, message);

@@ -21,11 +21,7 @@ public sealed class ReportModel(Observatory observatory, IAuditLog audit, TimePr
         var filter = query.Resolve(ModelState, Platform.Web.ParisTime.ToLocal(now).Year);
         if (!ModelState.IsValid)
         {
-            return new ObjectResult(new ProblemDetails
-            {
-                Status = 400, Title = "Rapport impossible",
-                Detail = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)),
-            }) { StatusCode = 400 };
+            return ObservatoryQuery.Problem(ModelState, "Rapport impossible");
         }
 
         var report = await observatory.ComputeAsync(filter, cancellationToken);
