@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Vigie.Web.Features.Situations.Trame;
+using Vigie.Web.Platform.Web;
 
 namespace Vigie.Web.Features.Observatoire;
 
@@ -11,11 +12,6 @@ namespace Vigie.Web.Features.Observatoire;
 /// </summary>
 public sealed class ObservatoryQuery
 {
-    /// <summary>The longest period asked at once.</summary>
-    public const int MaxDays = 3660;
-
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy"];
-
     [FromQuery(Name = "annee")]
     public int? Year { get; set; }
 
@@ -52,28 +48,9 @@ public sealed class ObservatoryQuery
 
         if (!string.IsNullOrWhiteSpace(FromText) || !string.IsNullOrWhiteSpace(ToText))
         {
-            var fromOk = TryParse(FromText, out var from);
-            var toOk = TryParse(ToText, out var to);
-            if (!fromOk)
-            {
-                errors.AddModelError("du", $"La date de début « {Shorten(FromText)} » n'est pas valide : indiquez un jour (jj/mm/aaaa).");
-            }
-
-            if (!toOk)
-            {
-                errors.AddModelError("au", $"La date de fin « {Shorten(ToText)} » n'est pas valide : indiquez un jour (jj/mm/aaaa).");
-            }
-
-            if (fromOk && toOk && to < from)
-            {
-                errors.AddModelError("au", "La date de fin précède la date de début.");
-            }
-            else if (fromOk && toOk && to.DayNumber - from.DayNumber > MaxDays)
-            {
-                errors.AddModelError("au", "La période demandée dépasse dix ans : choisissez-en une plus courte.");
-            }
-
-            return errors.IsValid ? new ObservatoryFilter(from, to, territory, level) : ObservatoryFilter.Year(currentYear, territory, level);
+            return PeriodInput.Parse(FromText, ToText, errors) is { } period && errors.IsValid
+                ? new ObservatoryFilter(period.From, period.To, territory, level)
+                : ObservatoryFilter.Year(currentYear, territory, level);
         }
 
         if (Year is not null and not (>= 2000 and <= 2100))
@@ -126,8 +103,4 @@ public sealed class ObservatoryQuery
         return null;
     }
 
-    private static string Shorten(string? text) => text is { Length: > 40 } ? text[..40] + "…" : text ?? "";
-
-    private static bool TryParse(string? text, out DateOnly day) =>
-        DateOnly.TryParseExact(text?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 }

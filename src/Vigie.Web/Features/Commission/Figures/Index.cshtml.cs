@@ -6,6 +6,7 @@ using Vigie.Web.Data;
 using Vigie.Web.Features.Commission.Actions;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Platform.Audit;
+using Vigie.Web.Platform.Web;
 
 namespace Vigie.Web.Features.Commission.Figures;
 
@@ -13,11 +14,6 @@ namespace Vigie.Web.Features.Commission.Figures;
 [Authorize(Policy = Policies.CommissionCoordination)]
 public sealed class IndexModel(VigieDbContext db, IAuditLog audit, TimeProvider clock) : PageModel
 {
-    /// <summary>The longest period asked at once.</summary>
-    public const int MaxDays = 3660;
-
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy"];
-
     [FromQuery(Name = "annee")]
     public int? Year { get; set; }
 
@@ -38,31 +34,7 @@ public sealed class IndexModel(VigieDbContext db, IAuditLog audit, TimeProvider 
         DateOnly from, to;
         if (!string.IsNullOrWhiteSpace(FromText) || !string.IsNullOrWhiteSpace(ToText))
         {
-            var fromOk = TryParse(FromText, out from);
-            var toOk = TryParse(ToText, out to);
-            if (!fromOk)
-            {
-                ModelState.AddModelError("du", $"La date de début « {FromText} » n'est pas valide : indiquez un jour (jj/mm/aaaa).");
-            }
-
-            if (!toOk)
-            {
-                ModelState.AddModelError("au", $"La date de fin « {ToText} » n'est pas valide : indiquez un jour (jj/mm/aaaa).");
-            }
-
-            if (fromOk && toOk && to < from)
-            {
-                ModelState.AddModelError("au", "La date de fin précède la date de début.");
-            }
-            else if (fromOk && toOk && to.DayNumber - from.DayNumber > MaxDays)
-            {
-                ModelState.AddModelError("au", "La période demandée dépasse dix ans : choisissez-en une plus courte.");
-            }
-
-            if (!ModelState.IsValid)
-            {
-                (from, to) = YearOf(CurrentYear);
-            }
+            (from, to) = PeriodInput.Parse(FromText, ToText, ModelState) ?? YearOf(CurrentYear);
         }
         else
         {
@@ -80,7 +52,4 @@ public sealed class IndexModel(VigieDbContext db, IAuditLog audit, TimeProvider 
     }
 
     private static (DateOnly From, DateOnly To) YearOf(int year) => (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-
-    private static bool TryParse(string? text, out DateOnly day) =>
-        DateOnly.TryParseExact(text?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 }
