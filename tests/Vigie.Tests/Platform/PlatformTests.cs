@@ -93,6 +93,9 @@ public sealed partial class PlatformTests(VigieFactory factory) : IClassFixture<
         var admin = await Pages.GetDocumentAsync(await factory.LoginAsync(Roles.Administrateur), "/");
         var dpo = await Pages.GetDocumentAsync(await factory.LoginAsync(Roles.Dpo), "/");
         var pro = await Pages.GetDocumentAsync(await factory.LoginAsync(Roles.Professionnel), "/");
+        var coordination = await Pages.GetDocumentAsync(await factory.LoginAsync(Roles.Coordination), "/");
+        var observatoire = await factory.LoginAsync(Roles.Observatoire);
+        var observatoireHome = await Pages.GetDocumentAsync(observatoire, "/");
 
         string[] Links(AngleSharp.Html.Dom.IHtmlDocument d) => d.QuerySelectorAll(".main-nav a").Select(a => a.GetAttribute("href")!).ToArray();
         Assert.Contains("/administration/utilisateurs", Links(admin));
@@ -107,6 +110,19 @@ public sealed partial class PlatformTests(VigieFactory factory) : IClassFixture<
         Assert.DoesNotContain("/commission", Links(dpo));
         Assert.DoesNotContain("/situations", Links(admin));
         Assert.DoesNotContain("/echeances", Links(dpo));
+        // The observatory's figures: Coordination and the Observatoire role, no one else.
+        Assert.Contains("/observatoire", Links(coordination));
+        Assert.Equal(["/", "/observatoire"], Links(observatoireHome));
+        Assert.DoesNotContain("/observatoire", Links(pro));
+        Assert.DoesNotContain("/observatoire", Links(admin));
+        Assert.DoesNotContain("/observatoire", Links(dpo));
+        // Active on every page under /observatoire, and only there.
+        Assert.Null(observatoireHome.QuerySelector(".main-nav a[href='/observatoire']")!.GetAttribute("class"));
+        foreach (var path in new[] { "/observatoire", "/observatoire/extrait" })
+        {
+            var page = await Pages.GetDocumentAsync(observatoire, path);
+            Assert.Equal("active", page.QuerySelector(".main-nav a[href='/observatoire']")!.GetAttribute("class"));
+        }
     }
 
     [GeneratedRegex(@"<script(?![^>]*\ssrc=)[^>]*>", RegexOptions.IgnoreCase)]
