@@ -171,6 +171,10 @@ public sealed class IndicatorTests(VigieFactory factory) : IClassFixture<VigieFa
         Assert.Equal(2, victims.Value(2, 0)); // either
         Assert.Equal(1, victims.Value(2, 1)); // both no: Rep2
         Assert.Equal(1, victims.Value(2, 2)); // Rep4, nothing filled in
+        Assert.Equal("Sur 4 situations, la structure familiale la plus fréquente est « Monoparentale (mère) » (2).",
+            report.Indicator(7).Describe(Views(report, 7), 0));
+        Assert.Equal("Sur 4 situations, les rangs les plus fréquents sont « Aîné » et « Autre rang » (1 chacune).",
+            report.Indicator(8).Describe(Views(report, 8), 0));
         var level = report.Indicator(12).Column();
         Assert.Equal(3, level["En risque de prostitution"]);
         Assert.Equal(1, level["Non évaluée"]);

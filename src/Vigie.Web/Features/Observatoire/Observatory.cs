@@ -114,13 +114,13 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
             await AgeAtDetectionAsync(population, total, cancellationToken),
             await LegalStepsAsync(population, total, cancellationToken),
             Violence(counts),
-            Distribution(7, "structure_familiale", "Structure familiale", counts, ChartKind.HorizontalBars, (v, _) => Largest(v[0], "la structure familiale la plus fréquente est « {0} »")),
-            Distribution(8, "rang", "Rang dans la fratrie", counts, ChartKind.Bars, (v, _) => Largest(v[0], "le rang le plus fréquent est « {0} »")),
+            Distribution(7, "structure_familiale", "Structure familiale", counts, ChartKind.HorizontalBars, (v, _) => Largest(v[0], "la structure familiale la plus fréquente est {0}", "les structures familiales les plus fréquentes sont {0}")),
+            Distribution(8, "rang", "Rang dans la fratrie", counts, ChartKind.Bars, (v, _) => Largest(v[0], "le rang le plus fréquent est {0}", "les rangs les plus fréquents sont {0}")),
             Distribution(9, "poly_fugue", "Poly-fugues", counts, ChartKind.Bars,
                 (v, _) => Formats.OutOf(v[0].Value(0, 0), v[0].Value(v[0].Table.Rows, 0)) is { } s ? s + $" concernent un mineur poly-fugueur ({trame.Value.PolyRunawayThreshold} fugues ou plus en 12 mois)." : null),
             VictimAuthors(counts),
             Distribution(11, "protection", "Mesure de protection en place au repérage", counts, ChartKind.HorizontalBars,
-                (v, _) => Largest(v[0], "la mesure la plus fréquente est « {0} »")),
+                (v, _) => Largest(v[0], "la mesure la plus fréquente est {0}", "les mesures les plus fréquentes sont {0}")),
             Distribution(12, "niveau", "Niveau (en risque, avéré)", counts, ChartKind.Bars,
                 (v, _) => Formats.OutOf(v[0].Value(1, 0), v[0].Value(v[0].Table.Rows, 0)) is { } s ? s + " relèvent d'une prostitution avérée." : null),
             await CommissionAsync(filter, cancellationToken),
@@ -140,20 +140,27 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
         return new IndicatorResult(number, key, title, [new IndicatorTable(table, chart)], [], sentence);
     }
 
-    /// <summary>"Sur 57 situations, la structure … est « Biparentale »." from the visible counts, or null.</summary>
-    private static string? Largest(ProtectedTable view, string format)
+    /// <summary>
+    /// "Sur 57 situations, la structure familiale la plus fréquente est « Biparentale » (21)." from the
+    /// visible counts (every category tied for first is named), or null when nothing can be said.
+    /// </summary>
+    private static string? Largest(ProtectedTable view, string one, string several, bool quote = true)
     {
         var table = view.Table;
-        var best = Enumerable.Range(0, table.Rows)
+        var shown = Enumerable.Range(0, table.Rows)
             .Where(r => table.RowLabels[r] != Dimension.NotFilled && view.Value(r, 0) is > 0)
-            .OrderByDescending(r => view.Value(r, 0)).Select(r => (int?)r).FirstOrDefault();
-        if (best is null || view.Value(table.Rows, 0) is not { } total)
+            .Select(r => (Label: quote ? $"« {table.RowLabels[r]} »" : table.RowLabels[r], Count: view.Value(r, 0)!.Value))
+            .ToList();
+        if (shown.Count == 0 || view.Value(table.Rows, 0) is not { } total)
         {
             return null;
         }
 
-        return $"Sur {total.ToString("N0", Formats.French)} situations, " + string.Format(Formats.French, format, table.RowLabels[best.Value])
-            + $" ({view.Value(best.Value, 0)!.Value.ToString("N0", Formats.French)}).";
+        var best = shown.Max(s => s.Count);
+        var first = shown.Where(s => s.Count == best).Select(s => s.Label).ToList();
+        var names = first.Count == 1 ? first[0] : string.Join(", ", first[..^1]) + " et " + first[^1];
+        return $"Sur {total.ToString("N0", Formats.French)} situations, " + string.Format(Formats.French, first.Count == 1 ? one : several, names)
+            + $" ({best.ToString("N0", Formats.French)}{(first.Count == 1 ? "" : " chacune")}).";
     }
 
     /// <summary>1. New situations by year of counting and level (both margins: the one two-way table of the set).</summary>
@@ -187,7 +194,7 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
         var table = CountTable.Distribution("Année de naissance", "Année de naissance", SituationsColumn,
             rows.Select(r => (r.Year.ToString(Formats.French), r.Count)).ToList());
         return new IndicatorResult(3, "naissance", "Répartition par année de naissance", [new IndicatorTable(table, ChartKind.Bars)], [],
-            (v, _) => Largest(v[0], "l'année de naissance la plus fréquente est {0}"));
+            (v, _) => Largest(v[0], "l'année de naissance la plus fréquente est {0}", "les années de naissance les plus fréquentes sont {0}", quote: false));
     }
 
     /// <summary>
