@@ -1,0 +1,168 @@
+namespace Vigie.Bench;
+
+/// <summary>
+/// The whole dashboard as ONE hand-written statement per database, the yardstick of the
+/// <c>observatoire</c> command: the same population as <c>ObservatoryFilter.Apply</c> (first situation
+/// of each minor, counted in the period), the same aggregates as <c>Observatory.ComputeAsync</c>,
+/// returned as rows (part, key, second key, count) that the command reads back.
+/// Parameters: @from and @to (the period's days), @start and @end (the same Paris days as UTC instants,
+/// for the commission's tables). Enumerations are stored as their names.
+/// </summary>
+public static class ObservatorySql
+{
+    /// <summary>
+    /// PostgreSQL: every distribution of the population in one GROUPING SETS pass (a column that is
+    /// not grouped in a set comes out NULL, so COALESCE picks the grouped one), the filled-in counts
+    /// in a second pass, then the legal steps and the commission.
+    /// </summary>
+    public const string Postgres = """
+        WITH pop AS NOT MATERIALIZED (
+            SELECT * FROM "Situations"
+            WHERE "CountsForMinor" AND "CountedOn" >= @from AND "CountedOn" <= @to
+        ),
+        dist AS (
+            SELECT
+                CASE
+                    WHEN GROUPING(y) = 0 THEN 'year_level'
+                    WHEN GROUPING("BirthYear") = 0 THEN 'birth_year'
+                    WHEN GROUPING(age) = 0 THEN 'age_months'
+                    WHEN GROUPING("Sex") = 0 THEN 'sex'
+                    WHEN GROUPING("FamilyStructure") = 0 THEN 'family'
+                    WHEN GROUPING("PhysicalViolence") = 0 THEN 'physical'
+                    WHEN GROUPING("SexualViolence") = 0 THEN 'sexual'
+                    WHEN GROUPING("SiblingRank") = 0 THEN 'rank'
+                    WHEN GROUPING("Protection") = 0 THEN 'protection'
+                    WHEN GROUPING("PolyRunaway") = 0 THEN 'poly'
+                    ELSE 'prox_rab'
+                END AS part,
+                COALESCE(y::text, "BirthYear"::text, age::text, "Sex", "FamilyStructure", "PhysicalViolence", "SexualViolence",
+                         "SiblingRank", "Protection", "PolyRunaway"::text, "Proxenetisme"::text) AS k1,
+                CASE WHEN GROUPING(y) = 0 THEN "Level" WHEN GROUPING("Proxenetisme") = 0 THEN "Rabattage"::text END AS k2,
+                count(*) AS n
+            FROM (
+                SELECT *, extract(year FROM "CountedOn")::int AS y,
+                       extract(year FROM "DetectedOn")::int * 12 + extract(month FROM "DetectedOn")::int - ("BirthYear" * 12 + "BirthMonth") AS age
+                FROM pop
+            ) p
+            GROUP BY GROUPING SETS ((y, "Level"), ("BirthYear"), (age), ("Sex"), ("FamilyStructure"), ("PhysicalViolence"), ("SexualViolence"),
+                                    ("SiblingRank"), ("Protection"), ("PolyRunaway"), ("Proxenetisme", "Rabattage"))
+        ),
+        filled AS (
+            SELECT count(*) AS total, count("BirthMonth") AS birth_month, count("Territory") AS territory, count("DetectedOn") AS detected_on,
+                   count("DetectionSource") AS detection_source, count("RunawaysLast12Months") AS runaways, count("Schooling") AS schooling,
+                   count("LivingPlace") AS living_place, count("UnaccompaniedMinor") AS unaccompanied
+            FROM pop
+        ),
+        held AS (
+            SELECT i."Id", i."SituationId", i."Representation"
+            FROM "AgendaItems" i JOIN "CommissionSessions" s ON s."Id" = i."SessionId"
+            WHERE s."Status" = 'Tenue' AND s."StartsAt" >= @start AND s."StartsAt" < @end
+        )
+        SELECT part, k1, k2, n FROM dist
+        UNION ALL SELECT 'filled', v.k, NULL, v.n
+            FROM filled CROSS JOIN LATERAL (VALUES ('Total', total), ('BirthMonth', birth_month), ('Territory', territory),
+                ('DetectedOn', detected_on), ('DetectionSource', detection_source), ('RunawaysLast12Months', runaways),
+                ('Schooling', schooling), ('LivingPlace', living_place), ('UnaccompaniedMinor', unaccompanied)) AS v(k, n)
+        UNION ALL SELECT 'step', l."Kind", NULL, count(DISTINCT l."SituationId")
+            FROM "LegalSteps" l
+            WHERE l."Kind" IN ('Signalement', 'InformationPreoccupante', 'Opp', 'AudienceJugeEnfants')
+              AND l."SituationId" IN (SELECT "Id" FROM pop)
+            GROUP BY l."Kind"
+        UNION ALL SELECT 'delay_days', ((f.at AT TIME ZONE 'UTC')::date - p."DetectedOn")::text, NULL, count(*)
+            FROM (SELECT "SituationId", min("OccurredAt") AS at FROM "LegalSteps" WHERE "Kind" = 'Signalement' GROUP BY "SituationId") f
+            JOIN pop p ON p."Id" = f."SituationId"
+            WHERE p."DetectedOn" IS NOT NULL
+            GROUP BY 2
+        UNION ALL SELECT 'sessions', "Status", "Kind", count(*)
+            FROM "CommissionSessions" WHERE "StartsAt" >= @start AND "StartsAt" < @end GROUP BY "Status", "Kind"
+        UNION ALL SELECT 'presented', NULL, NULL, count(DISTINCT "SituationId") FROM held
+        UNION ALL SELECT 'twice', NULL, NULL, count(*) FROM (SELECT 1 FROM held GROUP BY "SituationId" HAVING count(*) >= 2) t
+        UNION ALL SELECT 'representation', NULL, NULL, count(*) FROM held WHERE "Representation"
+        UNION ALL SELECT 'decision', d."Kind", NULL, count(*)
+            FROM "CommissionDecisions" d WHERE d."AgendaItemId" IN (SELECT "Id" FROM held) GROUP BY d."Kind"
+        UNION ALL SELECT 'actions_due', NULL, NULL, count(*) FROM "CommissionActions" WHERE "DueOn" >= @from AND "DueOn" <= @to
+        UNION ALL SELECT 'actions_on_time', NULL, NULL, count(*)
+            FROM "CommissionActions"
+            WHERE "DueOn" >= @from AND "DueOn" <= @to AND "Status" = 'Faite'
+              AND ("ClosedAt" AT TIME ZONE 'Europe/Paris')::date <= "DueOn"
+        UNION ALL SELECT 'accompaniments', "Status", NULL, count(*)
+            FROM "Accompaniments" WHERE "ProposedAt" >= @start AND "ProposedAt" < @end GROUP BY "Status"
+        UNION ALL SELECT 'active', NULL, NULL, count(*) FROM "Accompaniments" WHERE "Status" = 'Acceptee'
+        """;
+
+    /// <summary>
+    /// SQLite (no GROUPING SETS, no time zones): one GROUP BY per distribution over the population, the
+    /// filled-in counts in one pass, then the legal steps and the commission. Dates are ISO text; Paris
+    /// time is UTC plus one hour, two from the last Sunday of March to the last Sunday of October (01:00 UTC).
+    /// </summary>
+    public const string Sqlite = """
+        WITH pop AS (
+            SELECT "Id", "CountedOn", "Sex", "BirthYear", "BirthMonth", "Territory", "Level", "DetectedOn", "DetectionSource",
+                   "FamilyStructure", "PhysicalViolence", "SexualViolence", "SiblingRank", "RunawaysLast12Months", "PolyRunaway",
+                   "Proxenetisme", "Rabattage", "Protection", "Schooling", "LivingPlace", "UnaccompaniedMinor"
+            FROM "Situations"
+            WHERE "CountsForMinor" AND "CountedOn" >= @from AND "CountedOn" <= @to
+        ),
+        filled AS (
+            SELECT count(*) AS total, count("BirthMonth") AS birth_month, count("Territory") AS territory, count("DetectedOn") AS detected_on,
+                   count("DetectionSource") AS detection_source, count("RunawaysLast12Months") AS runaways, count("Schooling") AS schooling,
+                   count("LivingPlace") AS living_place, count("UnaccompaniedMinor") AS unaccompanied
+            FROM pop
+        ),
+        held AS (
+            SELECT i."Id", i."SituationId", i."Representation"
+            FROM "AgendaItems" i JOIN "CommissionSessions" s ON s."Id" = i."SessionId"
+            WHERE s."Status" = 'Tenue' AND s."StartsAt" >= @start AND s."StartsAt" < @end
+        )
+        SELECT 'year_level' AS part, CAST(substr("CountedOn", 1, 4) AS INTEGER) AS k1, "Level" AS k2, count(*) AS n FROM pop GROUP BY 2, 3
+        UNION ALL SELECT 'birth_year', "BirthYear", NULL, count(*) FROM pop GROUP BY 2
+        UNION ALL SELECT 'age_months', CAST(substr("DetectedOn", 1, 4) AS INTEGER) * 12 + CAST(substr("DetectedOn", 6, 2) AS INTEGER)
+                                       - ("BirthYear" * 12 + "BirthMonth"), NULL, count(*)
+            FROM pop WHERE "DetectedOn" IS NOT NULL AND "BirthMonth" IS NOT NULL GROUP BY 2
+        UNION ALL SELECT 'sex', "Sex", NULL, count(*) FROM pop GROUP BY 2
+        UNION ALL SELECT 'family', "FamilyStructure", NULL, count(*) FROM pop GROUP BY 2
+        UNION ALL SELECT 'physical', "PhysicalViolence", NULL, count(*) FROM pop GROUP BY 2
+        UNION ALL SELECT 'sexual', "SexualViolence", NULL, count(*) FROM pop GROUP BY 2
+        UNION ALL SELECT 'rank', "SiblingRank", NULL, count(*) FROM pop GROUP BY 2
+        UNION ALL SELECT 'protection', "Protection", NULL, count(*) FROM pop GROUP BY 2
+        UNION ALL SELECT 'poly', "PolyRunaway", NULL, count(*) FROM pop GROUP BY 2
+        UNION ALL SELECT 'prox_rab', "Proxenetisme", "Rabattage", count(*) FROM pop GROUP BY 2, 3
+        UNION ALL SELECT 'filled', 'Total', NULL, total FROM filled
+        UNION ALL SELECT 'filled', 'BirthMonth', NULL, birth_month FROM filled
+        UNION ALL SELECT 'filled', 'Territory', NULL, territory FROM filled
+        UNION ALL SELECT 'filled', 'DetectedOn', NULL, detected_on FROM filled
+        UNION ALL SELECT 'filled', 'DetectionSource', NULL, detection_source FROM filled
+        UNION ALL SELECT 'filled', 'RunawaysLast12Months', NULL, runaways FROM filled
+        UNION ALL SELECT 'filled', 'Schooling', NULL, schooling FROM filled
+        UNION ALL SELECT 'filled', 'LivingPlace', NULL, living_place FROM filled
+        UNION ALL SELECT 'filled', 'UnaccompaniedMinor', NULL, unaccompanied FROM filled
+        UNION ALL SELECT 'step', l."Kind", NULL, count(DISTINCT l."SituationId")
+            FROM "LegalSteps" l
+            WHERE l."Kind" IN ('Signalement', 'InformationPreoccupante', 'Opp', 'AudienceJugeEnfants')
+              AND l."SituationId" IN (SELECT "Id" FROM pop)
+            GROUP BY l."Kind"
+        UNION ALL SELECT 'delay_days', CAST(julianday(date(f.at)) - julianday(p."DetectedOn") AS INTEGER), NULL, count(*)
+            FROM (SELECT "SituationId", min("OccurredAt") AS at FROM "LegalSteps" WHERE "Kind" = 'Signalement' GROUP BY "SituationId") f
+            JOIN pop p ON p."Id" = f."SituationId"
+            WHERE p."DetectedOn" IS NOT NULL
+            GROUP BY 2
+        UNION ALL SELECT 'sessions', "Status", "Kind", count(*)
+            FROM "CommissionSessions" WHERE "StartsAt" >= @start AND "StartsAt" < @end GROUP BY 2, 3
+        UNION ALL SELECT 'presented', NULL, NULL, count(DISTINCT "SituationId") FROM held
+        UNION ALL SELECT 'twice', NULL, NULL, count(*) FROM (SELECT 1 FROM held GROUP BY "SituationId" HAVING count(*) >= 2)
+        UNION ALL SELECT 'representation', NULL, NULL, count(*) FROM held WHERE "Representation"
+        UNION ALL SELECT 'decision', d."Kind", NULL, count(*)
+            FROM "CommissionDecisions" d WHERE d."AgendaItemId" IN (SELECT "Id" FROM held) GROUP BY 2
+        UNION ALL SELECT 'actions_due', NULL, NULL, count(*) FROM "CommissionActions" WHERE "DueOn" >= @from AND "DueOn" <= @to
+        UNION ALL SELECT 'actions_on_time', NULL, NULL, count(*)
+            FROM "CommissionActions"
+            WHERE "DueOn" >= @from AND "DueOn" <= @to AND "Status" = 'Faite' AND "ClosedAt" IS NOT NULL
+              AND date("ClosedAt", CASE
+                    WHEN "ClosedAt" >= datetime(substr("ClosedAt", 1, 4) || '-03-31', '-6 days', 'weekday 0', '+1 hours')
+                     AND "ClosedAt" < datetime(substr("ClosedAt", 1, 4) || '-10-31', '-6 days', 'weekday 0', '+1 hours')
+                    THEN '+2 hours' ELSE '+1 hours' END) <= "DueOn"
+        UNION ALL SELECT 'accompaniments', "Status", NULL, count(*)
+            FROM "Accompaniments" WHERE "ProposedAt" >= @start AND "ProposedAt" < @end GROUP BY 2
+        UNION ALL SELECT 'active', NULL, NULL, count(*) FROM "Accompaniments" WHERE "Status" = 'Acceptee'
+        """;
+}
