@@ -200,8 +200,7 @@ public static class ObservatoryBenchmark
         var completeness = Table("completude");
         Same("completeness: birth month filled", completeness.Value(1, 0), (int)hand.Sum("filled", "BirthMonth"));
         Same("completeness: schooling filled", completeness.Value(14, 0), (int)hand.Sum("filled", "Schooling"));
-        Same("victim-authors (either)", Table("victimes_auteurs").Value(2, 0),
-            (int)hand.Rows("prox_rab").Where(r => r.Key1 is "1" or "True" or "true" || r.Key2 is "1" or "True" or "true").Sum(r => r.Count));
+        Same("victim-authors (either)", Table("victimes_auteurs").Value(2, 0), hand.VictimAuthors);
         var commission = Table("commission");
         Same("situations presented to the commission", commission.Value(3, 0), (int)hand.Sum("presented"));
         Same("mobile team's active file", Table("equipe_mobile").Value(3, 0), (int)hand.Sum("active"));
@@ -248,6 +247,11 @@ public static class ObservatoryBenchmark
         public int AgeKnown => (int)Rows("age_months").Where(r => r.Key1 is not null).Sum(r => r.Count);
 
         public double? AgeMedianMonths => Medians.Median(Rows("age_months").Where(r => r.Key1 is not null).Select(r => (int.Parse(r.Key1!, CultureInfo.InvariantCulture), (int)r.Count)));
+
+        /// <summary>Counted as such on SQLite, from the (proxénétisme, rabattage) groups on PostgreSQL.</summary>
+        public int VictimAuthors => Rows("victim").Count > 0
+            ? (int)Sum("victim", "1")
+            : (int)Rows("prox_rab").Where(r => r.Key1 is "1" or "true" || r.Key2 is "1" or "true").Sum(r => r.Count);
 
         public int DelayKnown => (int)Sum("delay_days");
 

@@ -91,22 +91,55 @@ public static class ObservatorySql
         """;
 
     /// <summary>
-    /// SQLite (no GROUPING SETS, no time zones): one GROUP BY per distribution over the population, the
-    /// filled-in counts in one pass, then the legal steps and the commission. Dates are ISO text; Paris
-    /// time is UTC plus one hour, two from the last Sunday of March to the last Sunday of October (01:00 UTC).
+    /// SQLite (no GROUPING SETS, no time zones): the population read once from the observatory's
+    /// covering index (no "Id" there, which would cost a table lookup per row); every fixed category
+    /// counted in one pass (one SUM per category, turned into rows by json_each), a GROUP BY for each
+    /// open-ended distribution (years, birth years, ages), then the legal steps (situations looked up by
+    /// id) and the commission. Dates are ISO text; Paris time is UTC plus one hour, two from the last
+    /// Sunday of March to the last Sunday of October (01:00 UTC).
     /// </summary>
     public const string Sqlite = """
-        WITH pop AS (
-            SELECT "Id", "CountedOn", "Sex", "BirthYear", "BirthMonth", "Territory", "Level", "DetectedOn", "DetectionSource",
+        WITH pop AS NOT MATERIALIZED (
+            SELECT "CountedOn", "Sex", "BirthYear", "BirthMonth", "Territory", "Level", "DetectedOn", "DetectionSource",
                    "FamilyStructure", "PhysicalViolence", "SexualViolence", "SiblingRank", "RunawaysLast12Months", "PolyRunaway",
                    "Proxenetisme", "Rabattage", "Protection", "Schooling", "LivingPlace", "UnaccompaniedMinor"
             FROM "Situations"
             WHERE "CountsForMinor" AND "CountedOn" >= @from AND "CountedOn" <= @to
         ),
-        filled AS (
-            SELECT count(*) AS total, count("BirthMonth") AS birth_month, count("Territory") AS territory, count("DetectedOn") AS detected_on,
-                   count("DetectionSource") AS detection_source, count("RunawaysLast12Months") AS runaways, count("Schooling") AS schooling,
-                   count("LivingPlace") AS living_place, count("UnaccompaniedMinor") AS unaccompanied
+        counted AS (
+            SELECT json_object(
+                'filled|Total', count(*),
+                'sex|Fille', sum("Sex" = 'Fille'), 'sex|Garcon', sum("Sex" = 'Garcon'), 'sex|Autre', sum("Sex" = 'Autre'),
+                'sex|NonRenseigne', sum("Sex" = 'NonRenseigne'),
+                'level|EnRisque', sum("Level" = 'EnRisque'), 'level|Averee', sum("Level" = 'Averee'), 'level|', sum("Level" IS NULL),
+                'physical|non_observe', sum("PhysicalViolence" = 'non_observe'), 'physical|suspecte', sum("PhysicalViolence" = 'suspecte'),
+                'physical|avere', sum("PhysicalViolence" = 'avere'), 'physical|inconnu', sum("PhysicalViolence" = 'inconnu'),
+                'physical|', sum("PhysicalViolence" IS NULL),
+                'sexual|non_observe', sum("SexualViolence" = 'non_observe'), 'sexual|suspecte', sum("SexualViolence" = 'suspecte'),
+                'sexual|avere', sum("SexualViolence" = 'avere'), 'sexual|inconnu', sum("SexualViolence" = 'inconnu'),
+                'sexual|', sum("SexualViolence" IS NULL),
+                'family|biparentale', sum("FamilyStructure" = 'biparentale'), 'family|monoparentale_mere', sum("FamilyStructure" = 'monoparentale_mere'),
+                'family|monoparentale_pere', sum("FamilyStructure" = 'monoparentale_pere'), 'family|recomposee', sum("FamilyStructure" = 'recomposee'),
+                'family|tiers', sum("FamilyStructure" = 'tiers'), 'family|placement', sum("FamilyStructure" = 'placement'),
+                'family|inconnue', sum("FamilyStructure" = 'inconnue'), 'family|', sum("FamilyStructure" IS NULL)) AS counts,
+                -- SQLite takes at most 127 arguments per function: the other half in a second object.
+                json_object('rank|aine', sum("SiblingRank" = 'aine'), 'rank|cadet', sum("SiblingRank" = 'cadet'), 'rank|benjamin', sum("SiblingRank" = 'benjamin'),
+                'rank|unique', sum("SiblingRank" = 'unique'), 'rank|inconnu', sum("SiblingRank" = 'inconnu'),
+                'rank|rang_', sum("SiblingRank" LIKE 'rang\_%' ESCAPE '\'), 'rank|', sum("SiblingRank" IS NULL),
+                'poly|1', sum("PolyRunaway" = 1), 'poly|0', sum("PolyRunaway" = 0), 'poly|', sum("PolyRunaway" IS NULL),
+                'prox|1', sum("Proxenetisme" = 1), 'prox|0', sum("Proxenetisme" = 0), 'prox|', sum("Proxenetisme" IS NULL),
+                'rab|1', sum("Rabattage" = 1), 'rab|0', sum("Rabattage" = 0), 'rab|', sum("Rabattage" IS NULL),
+                'victim|1', sum("Proxenetisme" = 1 OR "Rabattage" = 1), 'victim|0', sum("Proxenetisme" = 0 AND "Rabattage" = 0),
+                'protection|aucune', sum("Protection" = 'aucune'), 'protection|aed', sum("Protection" = 'aed'), 'protection|aemo', sum("Protection" = 'aemo'),
+                'protection|aemo_h', sum("Protection" = 'aemo_h'), 'protection|placement_ase', sum("Protection" = 'placement_ase'),
+                'protection|placement_opp', sum("Protection" = 'placement_opp'), 'protection|placement_jugement', sum("Protection" = 'placement_jugement'),
+                'protection|dap', sum("Protection" = 'dap'), 'protection|tutelle', sum("Protection" = 'tutelle'),
+                'protection|pjj_civile', sum("Protection" = 'pjj_civile'), 'protection|pjj_penale', sum("Protection" = 'pjj_penale'),
+                'protection|', sum("Protection" IS NULL),
+                'filled|BirthMonth', count("BirthMonth"), 'filled|Territory', count("Territory"), 'filled|DetectedOn', count("DetectedOn"),
+                'filled|DetectionSource', count("DetectionSource"), 'filled|RunawaysLast12Months', count("RunawaysLast12Months"),
+                'filled|Schooling', count("Schooling"), 'filled|LivingPlace', count("LivingPlace"),
+                'filled|UnaccompaniedMinor', count("UnaccompaniedMinor")) AS more_counts
             FROM pop
         ),
         held AS (
@@ -119,32 +152,20 @@ public static class ObservatorySql
         UNION ALL SELECT 'age_months', CAST(substr("DetectedOn", 1, 4) AS INTEGER) * 12 + CAST(substr("DetectedOn", 6, 2) AS INTEGER)
                                        - ("BirthYear" * 12 + "BirthMonth"), NULL, count(*)
             FROM pop WHERE "DetectedOn" IS NOT NULL AND "BirthMonth" IS NOT NULL GROUP BY 2
-        UNION ALL SELECT 'sex', "Sex", NULL, count(*) FROM pop GROUP BY 2
-        UNION ALL SELECT 'family', "FamilyStructure", NULL, count(*) FROM pop GROUP BY 2
-        UNION ALL SELECT 'physical', "PhysicalViolence", NULL, count(*) FROM pop GROUP BY 2
-        UNION ALL SELECT 'sexual', "SexualViolence", NULL, count(*) FROM pop GROUP BY 2
-        UNION ALL SELECT 'rank', "SiblingRank", NULL, count(*) FROM pop GROUP BY 2
-        UNION ALL SELECT 'protection', "Protection", NULL, count(*) FROM pop GROUP BY 2
-        UNION ALL SELECT 'poly', "PolyRunaway", NULL, count(*) FROM pop GROUP BY 2
-        UNION ALL SELECT 'prox_rab', "Proxenetisme", "Rabattage", count(*) FROM pop GROUP BY 2, 3
-        UNION ALL SELECT 'filled', 'Total', NULL, total FROM filled
-        UNION ALL SELECT 'filled', 'BirthMonth', NULL, birth_month FROM filled
-        UNION ALL SELECT 'filled', 'Territory', NULL, territory FROM filled
-        UNION ALL SELECT 'filled', 'DetectedOn', NULL, detected_on FROM filled
-        UNION ALL SELECT 'filled', 'DetectionSource', NULL, detection_source FROM filled
-        UNION ALL SELECT 'filled', 'RunawaysLast12Months', NULL, runaways FROM filled
-        UNION ALL SELECT 'filled', 'Schooling', NULL, schooling FROM filled
-        UNION ALL SELECT 'filled', 'LivingPlace', NULL, living_place FROM filled
-        UNION ALL SELECT 'filled', 'UnaccompaniedMinor', NULL, unaccompanied FROM filled
+        UNION ALL SELECT substr(j.key, 1, instr(j.key, '|') - 1), nullif(substr(j.key, instr(j.key, '|') + 1), ''), NULL, coalesce(j.value, 0)
+            FROM counted, json_each(counted.counts) AS j
+        UNION ALL SELECT substr(j.key, 1, instr(j.key, '|') - 1), nullif(substr(j.key, instr(j.key, '|') + 1), ''), NULL, coalesce(j.value, 0)
+            FROM counted, json_each(counted.more_counts) AS j
         UNION ALL SELECT 'step', l."Kind", NULL, count(DISTINCT l."SituationId")
             FROM "LegalSteps" l
             WHERE l."Kind" IN ('Signalement', 'InformationPreoccupante', 'Opp', 'AudienceJugeEnfants')
-              AND l."SituationId" IN (SELECT "Id" FROM pop)
+              AND EXISTS (SELECT 1 FROM "Situations" s WHERE s."Id" = l."SituationId"
+                          AND s."CountsForMinor" AND s."CountedOn" >= @from AND s."CountedOn" <= @to)
             GROUP BY l."Kind"
         UNION ALL SELECT 'delay_days', CAST(julianday(date(f.at)) - julianday(p."DetectedOn") AS INTEGER), NULL, count(*)
             FROM (SELECT "SituationId", min("OccurredAt") AS at FROM "LegalSteps" WHERE "Kind" = 'Signalement' GROUP BY "SituationId") f
-            JOIN pop p ON p."Id" = f."SituationId"
-            WHERE p."DetectedOn" IS NOT NULL
+            JOIN "Situations" p ON p."Id" = f."SituationId"
+            WHERE p."CountsForMinor" AND p."CountedOn" >= @from AND p."CountedOn" <= @to AND p."DetectedOn" IS NOT NULL
             GROUP BY 2
         UNION ALL SELECT 'sessions', "Status", "Kind", count(*)
             FROM "CommissionSessions" WHERE "StartsAt" >= @start AND "StartsAt" < @end GROUP BY 2, 3
