@@ -15,6 +15,7 @@ using Vigie.Web.Platform.Audit;
 // Vigie.Bench generate --data DIR [--situations 100000] [--seed 20250101] [--provider ... --connection ...]
 // Vigie.Bench import --data DIR [--rows 10000] [--provider ... --connection ...]
 // Vigie.Bench commission --data DIR [--items 25] [--actions 200] [--provider ... --connection ...]
+// Vigie.Bench observatoire --data DIR [--runs 20] [--log-sql] [--provider ... --connection ...]
 // Vigie.Bench verify --data DIR [--runs 5] [--stopwatch [--prime]] [--artifacts DIR] [--provider ... --connection ...]
 const string Usage = """
     Usage:
@@ -29,6 +30,12 @@ const string Usage = """
           After generate: adds a published session with ITEMS agenda items (situations of the data set) and what
           the meeting recorded on them (texts, two decisions each), ACTIONS actions and 24 invitations, and writes
           its id to DIR/commission-session.txt (the load test of the live page, bench/commission-wrk.sh).
+      Vigie.Bench observatoire --data DIR [--runs 20] [--log-sql] [--provider Sqlite|Postgres] [--connection CS]
+          After generate: times the whole dashboard (Observatory.ComputeAsync over the last five calendar years, no
+          territory or level) against one hand-written SQL statement computing the same aggregates, in alternation in
+          this process, after 3 warm-up runs of each and a check that both give the same key counts (exit 2 if not).
+          Prints min / median / p95 of each over RUNS runs and the ratio of the medians. With --log-sql, one computation
+          each way instead, EF Core logging every command with its duration (to read the plans of the slow ones).
       Vigie.Bench verify --data DIR [--runs 5] [--stopwatch [--prime]] [--artifacts DIR] [--provider ...] [--connection CS]
           Times AuditVerifier.VerifyAsync over that data: BenchmarkDotNet (in process, 1 warm-up and
           RUNS measured runs per benchmark), or with --stopwatch a plain loop of RUNS timed runs in one
@@ -62,7 +69,7 @@ var options = new Dictionary<string, string>(StringComparer.Ordinal);
 var switches = new HashSet<string>(StringComparer.Ordinal);
 for (var i = 1; i < args.Length; i++)
 {
-    if (args[i] is "--stopwatch" or "--prime")
+    if (args[i] is "--stopwatch" or "--prime" or "--log-sql")
     {
         switches.Add(args[i]);
     }
@@ -139,6 +146,9 @@ switch (args[0])
         }
 
         return await ImportBenchmark.RunAsync(target, rows, Console.Out);
+
+    case "observatoire":
+        return await ObservatoryBenchmark.RunAsync(target, options.ContainsKey("--runs") ? runs : 20, switches.Contains("--log-sql"), Console.Out);
 
     case "verify" when switches.Contains("--stopwatch"):
         return await StopwatchVerifyAsync(target, runs, switches.Contains("--prime"));

@@ -1241,6 +1241,8 @@ namespace Vigie.Migrations.Postgres.Migrations
 
                     b.HasIndex("SituationId", "OccurredAt");
 
+                    b.HasIndex("Kind", "SituationId", "OccurredAt");
+
                     b.HasIndex("ResponsibleUserId", "CompletedAt", "DueAt");
 
                     b.ToTable("LegalSteps");

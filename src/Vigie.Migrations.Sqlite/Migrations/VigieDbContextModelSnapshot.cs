@@ -1232,6 +1232,8 @@ namespace Vigie.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SituationId", "OccurredAt");
 
+                    b.HasIndex("Kind", "SituationId", "OccurredAt");
+
                     b.HasIndex("ResponsibleUserId", "CompletedAt", "DueAt");
 
                     b.ToTable("LegalSteps");

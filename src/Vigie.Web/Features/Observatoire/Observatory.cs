@@ -104,6 +104,8 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
         var population = filter.Apply(db.Situations.AsNoTracking());
         var counts = await PopulationScan.CountAsync(population, Dimensions, cancellationToken);
         var total = counts["total"][0];
+        // The commission's figures serve two indicators: computed once.
+        var commissionFigures = await CommissionFigures.ComputeAsync(db, filter.From, filter.To, cancellationToken);
 
         var indicators = new List<IndicatorResult>
         {
@@ -123,8 +125,8 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
                 (v, _) => Largest(v[0], "la mesure la plus fréquente est {0}", "les mesures les plus fréquentes sont {0}")),
             Distribution(12, "niveau", "Niveau (en risque, avéré)", counts, ChartKind.Bars,
                 (v, _) => Formats.OutOf(v[0].Value(1, 0), v[0].Value(v[0].Table.Rows, 0)) is { } s ? s + " relèvent d'une prostitution avérée." : null),
-            await CommissionAsync(filter, cancellationToken),
-            await MobileTeamAsync(filter, cancellationToken),
+            Commission(commissionFigures),
+            await MobileTeamAsync(commissionFigures, cancellationToken),
             Completeness(counts, total),
         };
         return new ObservatoryReport(filter, total, indicators);
@@ -315,9 +317,8 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
     }
 
     /// <summary>13. The commission's activity in the period (every situation: territory and level do not apply).</summary>
-    private async Task<IndicatorResult> CommissionAsync(ObservatoryFilter filter, CancellationToken cancellationToken)
+    private static IndicatorResult Commission(CommissionFigureSet f)
     {
-        var f = await CommissionFigures.ComputeAsync(db, filter.From, filter.To, cancellationToken);
         var rows = new List<(string, int)>
         {
             ("Séances ordinaires tenues", f.OrdinarySessionsHeld),
@@ -339,9 +340,8 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
     }
 
     /// <summary>14. The mobile team's active file today against its capacity, and the proposals of the period.</summary>
-    private async Task<IndicatorResult> MobileTeamAsync(ObservatoryFilter filter, CancellationToken cancellationToken)
+    private async Task<IndicatorResult> MobileTeamAsync(CommissionFigureSet f, CancellationToken cancellationToken)
     {
-        var f = await CommissionFigures.ComputeAsync(db, filter.From, filter.To, cancellationToken);
         var active = await db.Accompaniments.CountAsync(a => a.Status == AccompanimentStatus.Acceptee, cancellationToken);
         var capacity = commission.Value.MobileTeamCapacity;
         List<(string, int)> rows =

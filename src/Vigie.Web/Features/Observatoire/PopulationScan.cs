@@ -44,7 +44,10 @@ public sealed record Dimension(string Key, string RowHeader, IReadOnlyList<Categ
 /// <summary>
 /// Counts every category of every dimension over the population in ONE query (one conditional count
 /// per category: a single pass over the observatory's covering index), instead of one GROUP BY scan per
-/// dimension.
+/// dimension. The aggregate row is grouped by <see cref="Situation.CountsForMinor"/>, the first column
+/// of that index and true for the whole population (<see cref="ObservatoryFilter.Apply"/>): SQLite then
+/// aggregates in index order, where a GROUP BY on a constant made it sort every row of the population
+/// into a temporary B-tree first (about 40 % of the scan's time over 100,000 situations).
 /// </summary>
 public static class PopulationScan
 {
@@ -52,9 +55,9 @@ public static class PopulationScan
         .Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2)
         .MakeGenericMethod(typeof(Situation));
 
-    private static readonly MethodInfo GroupByConstant = typeof(Queryable).GetMethods()
+    private static readonly MethodInfo GroupByFlag = typeof(Queryable).GetMethods()
         .Single(m => m.Name == nameof(Queryable.GroupBy) && m.GetParameters().Length == 2)
-        .MakeGenericMethod(typeof(Situation), typeof(int));
+        .MakeGenericMethod(typeof(Situation), typeof(bool));
 
     /// <summary>The counts, keyed by dimension key, in category order; every dimension present (zeros when the population is empty).</summary>
     public static async Task<IReadOnlyDictionary<string, int[]>> CountAsync(IQueryable<Situation> population, IReadOnlyList<Dimension> dimensions,
@@ -62,15 +65,21 @@ public static class PopulationScan
     {
         var predicates = dimensions.SelectMany(d => d.Categories).Select(c => c.Predicate).ToList();
 
-        // population.GroupBy(s => 1).Select(g => new[] { g.Count(p0), g.Count(p1), … })
+        // population.GroupBy(s => s.CountsForMinor).Select(g => new[] { g.Count(p0), g.Count(p1), … })
         var situation = Expression.Parameter(typeof(Situation), "s");
-        var byOne = Expression.Lambda<Func<Situation, int>>(Expression.Constant(1), situation);
-        var grouped = (IQueryable<IGrouping<int, Situation>>)population.Provider.CreateQuery<IGrouping<int, Situation>>(
-            Expression.Call(null, GroupByConstant, population.Expression, Expression.Quote(byOne)));
-        var group = Expression.Parameter(typeof(IGrouping<int, Situation>), "g");
+        var byFlag = Expression.Lambda<Func<Situation, bool>>(Expression.Property(situation, nameof(Situation.CountsForMinor)), situation);
+        var grouped = population.Provider.CreateQuery<IGrouping<bool, Situation>>(
+            Expression.Call(null, GroupByFlag, population.Expression, Expression.Quote(byFlag)));
+        var group = Expression.Parameter(typeof(IGrouping<bool, Situation>), "g");
         var counts = Expression.NewArrayInit(typeof(int), predicates.Select(p => Expression.Call(null, CountWhere, group, p)));
-        var select = Expression.Lambda<Func<IGrouping<int, Situation>, int[]>>(counts, group);
-        var row = await grouped.Select(select).FirstOrDefaultAsync(cancellationToken) ?? new int[predicates.Count];
+        var select = Expression.Lambda<Func<IGrouping<bool, Situation>, int[]>>(counts, group);
+        var rows = await grouped.Select(select).Take(2).ToListAsync(cancellationToken);
+        if (rows.Count > 1)
+        {
+            throw new ArgumentException("The population must be one filter's (every situation counting for its minor).", nameof(population));
+        }
+
+        var row = rows.SingleOrDefault() ?? new int[predicates.Count];
 
         var result = new Dictionary<string, int[]>();
         var offset = 0;

@@ -72,5 +72,8 @@ internal sealed class LegalStepConfiguration : IEntityTypeConfiguration<LegalSte
         builder.HasIndex(s => new { s.ResponsibleUserId, s.CompletedAt, s.DueAt });
         builder.HasIndex(s => new { s.CompletedAt, s.DueAt });
         builder.HasIndex(s => s.SignalementId);
+        // The observatory's legal-step indicators (situations per kind, first signalement of each
+        // situation) read this index alone, in SituationId order within a kind, instead of the table.
+        builder.HasIndex(s => new { s.Kind, s.SituationId, s.OccurredAt });
     }
 }
