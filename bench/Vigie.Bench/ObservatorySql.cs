@@ -63,11 +63,15 @@ public static class ObservatorySql
             FROM "AgendaItems" i JOIN "CommissionSessions" s ON s."Id" = i."SessionId"
             WHERE s."Status" = 'Tenue' AND s."StartsAt" >= @start AND s."StartsAt" < @end
         )
-        SELECT 'year_level' AS part, extract(year FROM "CountedOn")::text AS k1, "Level" AS k2, count(*) AS n FROM pop GROUP BY 2, 3
-        UNION ALL SELECT 'birth_year', "BirthYear"::text, NULL, count(*) FROM pop GROUP BY 2
-        UNION ALL SELECT 'age_months', (extract(year FROM "DetectedOn")::int * 12 + extract(month FROM "DetectedOn")::int
-                                        - ("BirthYear" * 12 + "BirthMonth"))::text, NULL, count(*)
-            FROM pop WHERE "DetectedOn" IS NOT NULL AND "BirthMonth" IS NOT NULL GROUP BY 2
+        -- Grouped on integers, turned into text after: grouping on text (or on extract()'s numeric) costs
+        -- several times more over a million rows.
+        SELECT 'year_level' AS part, y::text AS k1, "Level" AS k2, n
+            FROM (SELECT date_part('year', "CountedOn")::int AS y, "Level", count(*) AS n FROM pop GROUP BY 1, 2) t
+        UNION ALL SELECT 'birth_year', "BirthYear"::text, NULL, n FROM (SELECT "BirthYear", count(*) AS n FROM pop GROUP BY 1) t
+        UNION ALL SELECT 'age_months', months::text, NULL, n
+            FROM (SELECT date_part('year', "DetectedOn")::int * 12 + date_part('month', "DetectedOn")::int - ("BirthYear" * 12 + "BirthMonth") AS months,
+                         count(*) AS n
+                  FROM pop WHERE "DetectedOn" IS NOT NULL AND "BirthMonth" IS NOT NULL GROUP BY 1) t
         UNION ALL SELECT split_part(j.key, '|', 1), nullif(split_part(j.key, '|', 2), ''), NULL, j.value::bigint
             FROM counted, jsonb_each_text(counted.counts || counted.more_counts) AS j
         UNION ALL SELECT 'step', l."Kind", NULL, count(DISTINCT l."SituationId")
