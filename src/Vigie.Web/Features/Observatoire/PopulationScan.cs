@@ -73,7 +73,7 @@ public static class PopulationScan
         var group = Expression.Parameter(typeof(IGrouping<bool, Situation>), "g");
         var counts = Expression.NewArrayInit(typeof(int), predicates.Select(p => Expression.Call(null, CountWhere, group, p)));
         var select = Expression.Lambda<Func<IGrouping<bool, Situation>, int[]>>(counts, group);
-        var rows = await grouped.Select(select).Take(2).ToListAsync(cancellationToken);
+        var rows = await grouped.Select(select).ToListAsync(cancellationToken); // at most two groups: the key is a bool
         if (rows.Count > 1)
         {
             throw new ArgumentException("The population must be one filter's (every situation counting for its minor).", nameof(population));
