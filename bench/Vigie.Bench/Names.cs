@@ -101,18 +101,19 @@ internal static class Names
         ("Parquet des mineurs (fictif)", OrganisationKind.Parquet, "Lyon"),
     ];
 
-    // The codes of the statistical columns of an evaluation (trame §1–5).
-    public static readonly string[] DetectionSources = ["ase", "etablissement", "education-nationale", "sante", "pjj", "police-gendarmerie", "119", "famille", "association", "mineur"];
+    // The codes of the statistical columns of an evaluation (trame §1–5): the trame's own option keys
+    // (TrameSchema), some repeated to weight them; "rang_4" is how a validated evaluation stores "rang n".
+    public static readonly string[] DetectionSources = ["ase", "etablissement", "education_nationale", "sante", "pjj", "police_gendarmerie", "119", "famille", "association", "mineur"];
 
-    public static readonly string[] FamilyStructures = ["biparentale", "monoparentale-mere", "monoparentale-mere", "monoparentale-pere", "recomposee", "tiers", "placement", "inconnue"];
+    public static readonly string[] FamilyStructures = ["biparentale", "monoparentale_mere", "monoparentale_mere", "monoparentale_pere", "recomposee", "tiers", "placement", "inconnue"];
 
-    public static readonly string[] Observations = ["non-observe", "non-observe", "suspecte", "avere", "inconnu"];
+    public static readonly string[] Observations = ["non_observe", "non_observe", "suspecte", "avere", "inconnu"];
 
-    public static readonly string[] SiblingRanks = ["aine", "cadet", "benjamin", "enfant-unique", "rang-n"];
+    public static readonly string[] SiblingRanks = ["aine", "cadet", "benjamin", "unique", "rang_4", "inconnu"];
 
-    public static readonly string[] Protections = ["aucune", "aed", "aemo", "aemo-h", "placement-ase", "placement-judiciaire", "dap", "tutelle", "pjj-civile", "pjj-penale"];
+    public static readonly string[] Protections = ["aucune", "aed", "aemo", "aemo_h", "placement_ase", "placement_opp", "placement_jugement", "dap", "tutelle", "pjj_civile", "pjj_penale"];
 
     public static readonly string[] Schoolings = ["scolarise", "absenteisme", "absenteisme", "descolarise", "formation", "inconnu"];
 
-    public static readonly string[] LivingPlaces = ["famille", "famille", "mecs", "famille-accueil", "foyer", "hotel", "sans-domicile", "fugue", "autre"];
+    public static readonly string[] LivingPlaces = ["famille", "famille", "mecs", "famille_accueil", "foyer", "hotel", "sans_domicile", "fugue", "autre"];
 }

@@ -119,7 +119,7 @@ public static class ObservatoryBenchmark
         var watch = Stopwatch.StartNew();
         // A new context per computation, as a request gets its own scope.
         await using var db = await factory.CreateDbContextAsync();
-        var observatory = new Observatory(db, TimeProvider.System, Options.Create(new CommissionOptions()), Options.Create(new TrameOptions()));
+        var observatory = new Observatory(db, factory, TimeProvider.System, Options.Create(new CommissionOptions()), Options.Create(new TrameOptions()));
         var report = await observatory.ComputeAsync(filter);
         return (report, watch.Elapsed.TotalMilliseconds, CpuMilliseconds() - cpu);
     }

@@ -104,7 +104,8 @@ public static class ObservatorySql
     /// <summary>
     /// SQLite (no GROUPING SETS, no time zones): the population read once from the observatory's
     /// covering index (no "Id" there, which would cost a table lookup per row); every fixed category
-    /// counted in one pass (one SUM per category, turned into rows by json_each), a GROUP BY for each
+    /// counted in one pass (one <c>count(*) FILTER (WHERE …)</c> per category, SQLite's cheapest conditional
+    /// count, turned into rows by json_each), a GROUP BY for each
     /// open-ended distribution (years, birth years, ages), then the legal steps (situations looked up by
     /// id) and the commission. Dates are ISO text; Paris time is UTC plus one hour, two from the last
     /// Sunday of March to the last Sunday of October (01:00 UTC).
@@ -120,33 +121,33 @@ public static class ObservatorySql
         counted AS (
             SELECT json_object(
                 'filled|Total', count(*),
-                'sex|Fille', sum("Sex" = 'Fille'), 'sex|Garcon', sum("Sex" = 'Garcon'), 'sex|Autre', sum("Sex" = 'Autre'),
-                'sex|NonRenseigne', sum("Sex" = 'NonRenseigne'),
-                'level|EnRisque', sum("Level" = 'EnRisque'), 'level|Averee', sum("Level" = 'Averee'), 'level|', sum("Level" IS NULL),
-                'physical|non_observe', sum("PhysicalViolence" = 'non_observe'), 'physical|suspecte', sum("PhysicalViolence" = 'suspecte'),
-                'physical|avere', sum("PhysicalViolence" = 'avere'), 'physical|inconnu', sum("PhysicalViolence" = 'inconnu'),
-                'physical|', sum("PhysicalViolence" IS NULL),
-                'sexual|non_observe', sum("SexualViolence" = 'non_observe'), 'sexual|suspecte', sum("SexualViolence" = 'suspecte'),
-                'sexual|avere', sum("SexualViolence" = 'avere'), 'sexual|inconnu', sum("SexualViolence" = 'inconnu'),
-                'sexual|', sum("SexualViolence" IS NULL),
-                'family|biparentale', sum("FamilyStructure" = 'biparentale'), 'family|monoparentale_mere', sum("FamilyStructure" = 'monoparentale_mere'),
-                'family|monoparentale_pere', sum("FamilyStructure" = 'monoparentale_pere'), 'family|recomposee', sum("FamilyStructure" = 'recomposee'),
-                'family|tiers', sum("FamilyStructure" = 'tiers'), 'family|placement', sum("FamilyStructure" = 'placement'),
-                'family|inconnue', sum("FamilyStructure" = 'inconnue'), 'family|', sum("FamilyStructure" IS NULL)) AS counts,
+                'sex|Fille', count(*) FILTER (WHERE "Sex" = 'Fille'), 'sex|Garcon', count(*) FILTER (WHERE "Sex" = 'Garcon'), 'sex|Autre', count(*) FILTER (WHERE "Sex" = 'Autre'),
+                'sex|NonRenseigne', count(*) FILTER (WHERE "Sex" = 'NonRenseigne'),
+                'level|EnRisque', count(*) FILTER (WHERE "Level" = 'EnRisque'), 'level|Averee', count(*) FILTER (WHERE "Level" = 'Averee'), 'level|', count(*) FILTER (WHERE "Level" IS NULL),
+                'physical|non_observe', count(*) FILTER (WHERE "PhysicalViolence" = 'non_observe'), 'physical|suspecte', count(*) FILTER (WHERE "PhysicalViolence" = 'suspecte'),
+                'physical|avere', count(*) FILTER (WHERE "PhysicalViolence" = 'avere'), 'physical|inconnu', count(*) FILTER (WHERE "PhysicalViolence" = 'inconnu'),
+                'physical|', count(*) FILTER (WHERE "PhysicalViolence" IS NULL),
+                'sexual|non_observe', count(*) FILTER (WHERE "SexualViolence" = 'non_observe'), 'sexual|suspecte', count(*) FILTER (WHERE "SexualViolence" = 'suspecte'),
+                'sexual|avere', count(*) FILTER (WHERE "SexualViolence" = 'avere'), 'sexual|inconnu', count(*) FILTER (WHERE "SexualViolence" = 'inconnu'),
+                'sexual|', count(*) FILTER (WHERE "SexualViolence" IS NULL),
+                'family|biparentale', count(*) FILTER (WHERE "FamilyStructure" = 'biparentale'), 'family|monoparentale_mere', count(*) FILTER (WHERE "FamilyStructure" = 'monoparentale_mere'),
+                'family|monoparentale_pere', count(*) FILTER (WHERE "FamilyStructure" = 'monoparentale_pere'), 'family|recomposee', count(*) FILTER (WHERE "FamilyStructure" = 'recomposee'),
+                'family|tiers', count(*) FILTER (WHERE "FamilyStructure" = 'tiers'), 'family|placement', count(*) FILTER (WHERE "FamilyStructure" = 'placement'),
+                'family|inconnue', count(*) FILTER (WHERE "FamilyStructure" = 'inconnue'), 'family|', count(*) FILTER (WHERE "FamilyStructure" IS NULL)) AS counts,
                 -- SQLite takes at most 127 arguments per function: the other half in a second object.
-                json_object('rank|aine', sum("SiblingRank" = 'aine'), 'rank|cadet', sum("SiblingRank" = 'cadet'), 'rank|benjamin', sum("SiblingRank" = 'benjamin'),
-                'rank|unique', sum("SiblingRank" = 'unique'), 'rank|inconnu', sum("SiblingRank" = 'inconnu'),
-                'rank|rang_', sum("SiblingRank" LIKE 'rang\_%' ESCAPE '\'), 'rank|', sum("SiblingRank" IS NULL),
-                'poly|1', sum("PolyRunaway" = 1), 'poly|0', sum("PolyRunaway" = 0), 'poly|', sum("PolyRunaway" IS NULL),
-                'prox|1', sum("Proxenetisme" = 1), 'prox|0', sum("Proxenetisme" = 0), 'prox|', sum("Proxenetisme" IS NULL),
-                'rab|1', sum("Rabattage" = 1), 'rab|0', sum("Rabattage" = 0), 'rab|', sum("Rabattage" IS NULL),
-                'victim|1', sum("Proxenetisme" = 1 OR "Rabattage" = 1), 'victim|0', sum("Proxenetisme" = 0 AND "Rabattage" = 0),
-                'protection|aucune', sum("Protection" = 'aucune'), 'protection|aed', sum("Protection" = 'aed'), 'protection|aemo', sum("Protection" = 'aemo'),
-                'protection|aemo_h', sum("Protection" = 'aemo_h'), 'protection|placement_ase', sum("Protection" = 'placement_ase'),
-                'protection|placement_opp', sum("Protection" = 'placement_opp'), 'protection|placement_jugement', sum("Protection" = 'placement_jugement'),
-                'protection|dap', sum("Protection" = 'dap'), 'protection|tutelle', sum("Protection" = 'tutelle'),
-                'protection|pjj_civile', sum("Protection" = 'pjj_civile'), 'protection|pjj_penale', sum("Protection" = 'pjj_penale'),
-                'protection|', sum("Protection" IS NULL),
+                json_object('rank|aine', count(*) FILTER (WHERE "SiblingRank" = 'aine'), 'rank|cadet', count(*) FILTER (WHERE "SiblingRank" = 'cadet'), 'rank|benjamin', count(*) FILTER (WHERE "SiblingRank" = 'benjamin'),
+                'rank|unique', count(*) FILTER (WHERE "SiblingRank" = 'unique'), 'rank|inconnu', count(*) FILTER (WHERE "SiblingRank" = 'inconnu'),
+                'rank|rang_', count(*) FILTER (WHERE "SiblingRank" LIKE 'rang\_%' ESCAPE '\'), 'rank|', count(*) FILTER (WHERE "SiblingRank" IS NULL),
+                'poly|1', count(*) FILTER (WHERE "PolyRunaway" = 1), 'poly|0', count(*) FILTER (WHERE "PolyRunaway" = 0), 'poly|', count(*) FILTER (WHERE "PolyRunaway" IS NULL),
+                'prox|1', count(*) FILTER (WHERE "Proxenetisme" = 1), 'prox|0', count(*) FILTER (WHERE "Proxenetisme" = 0), 'prox|', count(*) FILTER (WHERE "Proxenetisme" IS NULL),
+                'rab|1', count(*) FILTER (WHERE "Rabattage" = 1), 'rab|0', count(*) FILTER (WHERE "Rabattage" = 0), 'rab|', count(*) FILTER (WHERE "Rabattage" IS NULL),
+                'victim|1', count(*) FILTER (WHERE "Proxenetisme" = 1 OR "Rabattage" = 1), 'victim|0', count(*) FILTER (WHERE "Proxenetisme" = 0 AND "Rabattage" = 0),
+                'protection|aucune', count(*) FILTER (WHERE "Protection" = 'aucune'), 'protection|aed', count(*) FILTER (WHERE "Protection" = 'aed'), 'protection|aemo', count(*) FILTER (WHERE "Protection" = 'aemo'),
+                'protection|aemo_h', count(*) FILTER (WHERE "Protection" = 'aemo_h'), 'protection|placement_ase', count(*) FILTER (WHERE "Protection" = 'placement_ase'),
+                'protection|placement_opp', count(*) FILTER (WHERE "Protection" = 'placement_opp'), 'protection|placement_jugement', count(*) FILTER (WHERE "Protection" = 'placement_jugement'),
+                'protection|dap', count(*) FILTER (WHERE "Protection" = 'dap'), 'protection|tutelle', count(*) FILTER (WHERE "Protection" = 'tutelle'),
+                'protection|pjj_civile', count(*) FILTER (WHERE "Protection" = 'pjj_civile'), 'protection|pjj_penale', count(*) FILTER (WHERE "Protection" = 'pjj_penale'),
+                'protection|', count(*) FILTER (WHERE "Protection" IS NULL),
                 'filled|BirthMonth', count("BirthMonth"), 'filled|Territory', count("Territory"), 'filled|DetectedOn', count("DetectedOn"),
                 'filled|DetectionSource', count("DetectionSource"), 'filled|RunawaysLast12Months', count("RunawaysLast12Months"),
                 'filled|Schooling', count("Schooling"), 'filled|LivingPlace', count("LivingPlace"),

@@ -1,6 +1,7 @@
 using System.Runtime.Loader;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 
 namespace Vigie.Web.Data;
@@ -68,7 +69,8 @@ public static class DataServiceCollectionExtensions
                 options.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
                 break;
             default:
-                options.UseSqlite(SqliteConnectionString(settings, contentRoot), o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                options.UseSqlite(SqliteConnectionString(settings, contentRoot), o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .ReplaceService<IQuerySqlGeneratorFactory, SqliteCountFilterSqlGeneratorFactory>();
                 break;
         }
     }

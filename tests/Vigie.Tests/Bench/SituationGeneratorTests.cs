@@ -49,6 +49,18 @@ public sealed class SituationGeneratorTests
         Assert.Equal(first.OverdueSteps, overdue);
         Assert.Equal(first.Closed, closed);
         Assert.True(evaluations > 100 && steps > 30 && overdue > 0 && closed > 10, $"{evaluations} {steps} {overdue} {closed}");
+        // The statistical codes are the trame's own option keys, so the observatory counts them in its categories.
+        static IEnumerable<string> Keys(string section, string field) =>
+            Vigie.Web.Features.Situations.Trame.TrameSchema.Find(section)!.Field(field)!.Options.Select(o => o.Key);
+        var evaluated = situations.Where(s => s.Level != null).ToList();
+        Assert.All(evaluated, s => Assert.Contains(s.FamilyStructure, Keys("famille", "structure_familiale")));
+        Assert.All(evaluated, s => Assert.Contains(s.PhysicalViolence, Keys("famille", "violences_physiques")));
+        Assert.All(evaluated, s => Assert.Contains(s.SexualViolence, Keys("famille", "violences_sexuelles")));
+        Assert.All(evaluated, s => Assert.True(Keys("famille", "rang").Contains(s.SiblingRank) || s.SiblingRank!.StartsWith("rang_", StringComparison.Ordinal), s.SiblingRank));
+        Assert.All(evaluated, s => Assert.Contains(s.Protection, Keys("administratif", "protection")));
+        Assert.All(evaluated, s => Assert.Contains(s.Schooling, Keys("administratif", "scolarite")));
+        Assert.All(evaluated, s => Assert.Contains(s.LivingPlace, Keys("administratif", "lieu_de_vie")));
+        Assert.All(evaluated, s => Assert.Contains(s.DetectionSource, Keys("reperage", "source")));
         // Every situation with a level has the evaluation that gave it.
         Assert.Equal(situations.Count(s => s.Level != null),
             await factory.WithDbAsync(db => db.Evaluations.Select(e => e.SituationId).Distinct().CountAsync()));

@@ -28,13 +28,15 @@ public sealed record ObservatoryReport(ObservatoryFilter Filter, int Population,
 
 /// <summary>
 /// The indicators of DOMAIN.md §6, computed by the database for a filter: one pass counting every
-/// categorical variable (<see cref="PopulationScan"/>), a few GROUP BY queries for the open-ended ones
-/// (years, ages, delays), the legal steps, and the commission's own figures. Nothing is loaded row by
-/// row. To add an indicator: its dimension in <see cref="Dimensions"/> if it is a plain distribution,
+/// categorical variable (<see cref="PopulationScan"/>), one grouped query for the open-ended ones
+/// (<see cref="PopulationProfile"/>: years, levels, birth years, ages), the legal steps and delays
+/// (<see cref="LegalStepFigures"/>), these three at once on connections of their own, and the
+/// commission's own figures. Nothing is loaded row by row. To add an indicator: its dimension in <see cref="Dimensions"/> if it is a plain distribution,
 /// and one entry in <see cref="ComputeAsync"/>'s list (indicators 15 and 16 come with the Accueil and
 /// Formation modules).
 /// </summary>
-public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<CommissionOptions> commission, IOptions<TrameOptions> trame)
+public sealed class Observatory(VigieDbContext db, IDbContextFactory<VigieDbContext> contexts, TimeProvider clock, IOptions<CommissionOptions> commission,
+    IOptions<TrameOptions> trame)
 {
     private const string SituationsColumn = "Situations";
 
@@ -101,20 +103,29 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
 
     public async Task<ObservatoryReport> ComputeAsync(ObservatoryFilter filter, CancellationToken cancellationToken = default)
     {
-        var population = filter.Apply(db.Situations.AsNoTracking());
-        var counts = await PopulationScan.CountAsync(population, Dimensions, cancellationToken);
-        var total = counts["total"][0];
-        // The commission's figures serve two indicators: computed once.
+        // The three reads that scan the population run at once, each on a connection of its own (the
+        // machine's cores share them; SQLite's provider runs a query synchronously, hence Task.Run): the
+        // categorical counts, the open-ended profile (years, levels, birth years, ages) and the legal steps.
+        var scanning = OnOwnConnectionAsync(c => PopulationScan.CountAsync(filter.Apply(c.Situations.AsNoTracking()), Dimensions, cancellationToken), cancellationToken);
+        var profiling = OnOwnConnectionAsync(c => PopulationProfile.ReadAsync(filter.Apply(c.Situations.AsNoTracking()), cancellationToken), cancellationToken);
+        var stepping = OnOwnConnectionAsync(c => LegalStepFigures.ReadAsync(c, filter.Apply(c.Situations.AsNoTracking()), Steps.Select(s => s.Kind).ToList(), cancellationToken), cancellationToken);
+
+        // The commission's figures serve two indicators: computed once, meanwhile, on the request's context.
         var commissionFigures = await CommissionFigures.ComputeAsync(db, filter.From, filter.To, cancellationToken);
+        var mobileTeam = await MobileTeamAsync(commissionFigures, cancellationToken);
+        await Task.WhenAll(scanning, profiling, stepping);
+        var counts = await scanning;
+        var profile = await profiling;
+        var total = counts["total"][0];
 
         var indicators = new List<IndicatorResult>
         {
-            await NewSituationsAsync(population, filter, cancellationToken),
+            NewSituations(profile, filter),
             Distribution(2, "sexe", "Répartition par sexe", counts, ChartKind.Bars,
                 (v, _) => Formats.OutOf(v[0].Value(0, 0), v[0].Value(v[0].Table.Rows, 0)) is { } s ? s + " concernent des filles." : null),
-            await BirthYearsAsync(population, cancellationToken),
-            await AgeAtDetectionAsync(population, total, cancellationToken),
-            await LegalStepsAsync(population, total, cancellationToken),
+            BirthYears(profile),
+            AgeAtDetection(profile, total),
+            LegalSteps(await stepping, total),
             Violence(counts),
             Distribution(7, "structure_familiale", "Structure familiale", counts, ChartKind.HorizontalBars, (v, _) => Largest(v[0], "la structure familiale la plus fréquente est {0}", "les structures familiales les plus fréquentes sont {0}")),
             Distribution(8, "rang", "Rang dans la fratrie", counts, ChartKind.Bars, (v, _) => Largest(v[0], "le rang le plus fréquent est {0}", "les rangs les plus fréquents sont {0}")),
@@ -126,11 +137,19 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
             Distribution(12, "niveau", "Niveau (en risque, avéré)", counts, ChartKind.Bars,
                 (v, _) => Formats.OutOf(v[0].Value(1, 0), v[0].Value(v[0].Table.Rows, 0)) is { } s ? s + " relèvent d'une prostitution avérée." : null),
             Commission(commissionFigures),
-            await MobileTeamAsync(commissionFigures, cancellationToken),
+            mobileTeam,
             Completeness(counts, total),
         };
         return new ObservatoryReport(filter, total, indicators);
     }
+
+    /// <summary>Runs one read on a new context (its own connection), on the thread pool.</summary>
+    private Task<T> OnOwnConnectionAsync<T>(Func<VigieDbContext, Task<T>> read, CancellationToken cancellationToken) =>
+        Task.Run(async () =>
+        {
+            await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+            return await read(context);
+        }, cancellationToken);
 
     private static IndicatorResult Distribution(int number, string key, string title, IReadOnlyDictionary<string, int[]> counts, ChartKind chart,
         Func<IReadOnlyList<ProtectedTable>, int, string?> sentence)
@@ -166,15 +185,12 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
     }
 
     /// <summary>1. New situations by year of counting and level (both margins: the one two-way table of the set).</summary>
-    private async Task<IndicatorResult> NewSituationsAsync(IQueryable<Situation> population, ObservatoryFilter filter, CancellationToken cancellationToken)
+    private static IndicatorResult NewSituations(IReadOnlyList<ProfileRow> profile, ObservatoryFilter filter)
     {
-        var rows = await population.GroupBy(s => new { s.CountedOn.Year, s.Level })
-            .Select(g => new { g.Key.Year, g.Key.Level, Count = g.Count() })
-            .ToListAsync(cancellationToken);
         var years = Enumerable.Range(filter.From.Year, filter.To.Year - filter.From.Year + 1).ToList();
         QualificationLevel?[] levels = [QualificationLevel.EnRisque, QualificationLevel.Averee, null];
         var cells = new int[years.Count, levels.Length];
-        foreach (var row in rows)
+        foreach (var row in profile)
         {
             cells[row.Year - filter.From.Year, Array.IndexOf(levels, row.Level)] += row.Count;
         }
@@ -189,10 +205,10 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
     }
 
     /// <summary>3. Distribution by year of birth, the most recent first (the presentation's order).</summary>
-    private static async Task<IndicatorResult> BirthYearsAsync(IQueryable<Situation> population, CancellationToken cancellationToken)
+    private static IndicatorResult BirthYears(IReadOnlyList<ProfileRow> profile)
     {
-        var rows = await population.GroupBy(s => s.BirthYear).Select(g => new { Year = g.Key, Count = g.Count() })
-            .OrderByDescending(r => r.Year).ToListAsync(cancellationToken);
+        var rows = profile.GroupBy(r => r.BirthYear).Select(g => new { Year = g.Key, Count = g.Sum(r => r.Count) })
+            .OrderByDescending(r => r.Year).ToList();
         var table = CountTable.Distribution("Année de naissance", "Année de naissance", SituationsColumn,
             rows.Select(r => (r.Year.ToString(Formats.French), r.Count)).ToList());
         return new IndicatorResult(3, "naissance", "Répartition par année de naissance", [new IndicatorTable(table, ChartKind.Bars)], [],
@@ -203,12 +219,10 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
     /// 4. Age at detection in months (detection month minus birth month: the birth day is encrypted), by
     /// whole years, and its median in years with one decimal, from a histogram the database groups.
     /// </summary>
-    private static async Task<IndicatorResult> AgeAtDetectionAsync(IQueryable<Situation> population, int total, CancellationToken cancellationToken)
+    private static IndicatorResult AgeAtDetection(IReadOnlyList<ProfileRow> profile, int total)
     {
-        var histogram = await population.Where(s => s.DetectedOn != null && s.BirthMonth != null)
-            .Select(s => s.DetectedOn!.Value.Year * 12 + s.DetectedOn.Value.Month - (s.BirthYear * 12 + s.BirthMonth!.Value))
-            .GroupBy(months => months).Select(g => new { Months = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        var histogram = profile.Where(r => r.AgeInMonths is not null)
+            .GroupBy(r => r.AgeInMonths!.Value).Select(g => new { Months = g.Key, Count = g.Sum(r => r.Count) }).ToList();
         var known = histogram.Sum(h => h.Count);
         var median = Medians.Median(histogram.Select(h => (h.Months, h.Count)));
         string[] labels = ["Moins de 13 ans", "13 ans", "14 ans", "15 ans", "16 ans", "17 ans", "18 ans et plus", Dimension.NotFilled];
@@ -229,14 +243,9 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
     }
 
     /// <summary>5. Situations with a signalement, an IP, an OPP, the juge des enfants seized; median delay detection → signalement.</summary>
-    private async Task<IndicatorResult> LegalStepsAsync(IQueryable<Situation> population, int total, CancellationToken cancellationToken)
+    private static IndicatorResult LegalSteps(LegalStepFigures figures, int total)
     {
-        var kinds = Steps.Select(s => s.Kind).ToList();
-        var withStep = await db.LegalSteps.AsNoTracking()
-            .Where(l => kinds.Contains(l.Kind) && population.Any(s => s.Id == l.SituationId))
-            .GroupBy(l => l.Kind)
-            .Select(g => new { Kind = g.Key, Count = g.Select(l => l.SituationId).Distinct().Count() })
-            .ToDictionaryAsync(r => r.Kind, r => r.Count, cancellationToken);
+        var withStep = figures.SituationsWithStep;
         var cells = new int[Steps.Length, 2];
         for (var i = 0; i < Steps.Length; i++)
         {
@@ -244,21 +253,7 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
             cells[i, 1] = total - cells[i, 0];
         }
 
-        // Delay in days from detection to the first signalement: both dates as day numbers (integer
-        // arithmetic both databases run, see DayNumber), grouped by delay.
-        var firsts = db.LegalSteps.Where(l => l.Kind == LegalStepKind.Signalement)
-            .GroupBy(l => l.SituationId).Select(g => new { SituationId = g.Key, At = g.Min(l => l.OccurredAt) });
-        var pairs = from first in firsts
-                    join s in population on first.SituationId equals s.Id
-                    where s.DetectedOn != null
-                    select new DatePair
-                    {
-                        FromYear = s.DetectedOn!.Value.Year, FromMonth = s.DetectedOn.Value.Month, FromDay = s.DetectedOn.Value.Day,
-                        ToYear = first.At.Year, ToMonth = first.At.Month, ToDay = first.At.Day,
-                    };
-        var delays = await pairs.Select(DayNumber.DaysBetween)
-            .GroupBy(days => days).Select(g => new { Days = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        var delays = figures.DelaysInDays;
         var delayed = delays.Sum(d => d.Count);
         var median = Medians.Median(delays.Select(d => (d.Days, d.Count)));
         var figure = new IndicatorFigure("Délai médian entre le repérage et le signalement", median is { } m ? Math.Round(m, 1, MidpointRounding.AwayFromZero) : null, "jours", delayed);
