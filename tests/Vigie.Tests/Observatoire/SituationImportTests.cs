@@ -435,6 +435,28 @@ public sealed class SituationImportTests
     }
 
     [Fact]
+    public async Task Two_imports_of_the_same_file_at_once_create_each_minor_once()
+    {
+        using var factory = new VigieFactory();
+        var (_, user, organisation) = await CoordinationAsync(factory);
+        var lines = new List<object?[]> { Headers };
+        for (var i = 0; i < 30; i++)
+        {
+            lines.Add(Row("Concurrent" + (char)('a' + i % 26) + (char)('a' + i / 26), "Test", "01/02/2009", "03/04/2023"));
+        }
+
+        var file = Xlsx(lines);
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+            factory.WithScopeAsync(services => services.GetRequiredService<Vigie.Web.Features.Observatoire.Import.SituationImporter>()
+                .CommitAsync(file, organisation, user.Id)))));
+
+        var created = results.Select(r => Assert.IsType<Vigie.Web.Features.Observatoire.Import.ImportCommitResult.Created>(r).Situations).Order().ToList();
+        Assert.Equal([0, 30], created);
+        Assert.Equal(30, await factory.WithDbAsync(db => db.Situations.CountAsync()));
+        Assert.Equal(30, await factory.WithDbAsync(db => db.Situations.Select(s => s.IdentityIndex).Distinct().CountAsync()));
+    }
+
+    [Fact]
     public async Task Only_coordination_may_import()
     {
         using var factory = new VigieFactory();

@@ -53,6 +53,7 @@ public sealed class SituationImporter(VigieDbContext db, FieldCipher cipher, Bli
 
     /// <summary>Blind indexes looked up per query (well under every provider's parameter limit).</summary>
     private const int LookupChunk = 500;
+    private const long PostgresImportLockId = 0x56696769_65496D70; // "VigieImp"
 
     public async Task<ImportReport> DryRunAsync(byte[] content, CancellationToken cancellationToken = default) =>
         (await AnalyseAsync(content, cancellationToken)).Report;
@@ -61,6 +62,14 @@ public sealed class SituationImporter(VigieDbContext db, FieldCipher cipher, Bli
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One import at a time, so that two imports of the same file cannot both find its minors absent:
+        // SQLite's transaction already holds the write lock from its start (BEGIN IMMEDIATE); PostgreSQL
+        // takes a lock for the transaction, and the check below then sees what an earlier import committed.
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresImportLockId})", cancellationToken);
+        }
+
         var analysis = await AnalyseAsync(content, cancellationToken);
         if (!analysis.Report.IsClean)
         {
