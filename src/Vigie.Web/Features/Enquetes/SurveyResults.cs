@@ -55,7 +55,7 @@ public static class SurveyResults
     /// <summary>
     /// Every opened campaign from <paramref name="fromYear"/> to <paramref name="toYear"/>, oldest first, with the
     /// sums of the reference questions over the submitted answers. With a territory, only the services of that
-    /// territory count (asked and answered).
+    /// territory count (asked and answered), and a campaign that asked none of them is left out.
     /// </summary>
     public static async Task<IReadOnlyList<TrendYear>> TrendAsync(VigieDbContext db, int fromYear, int toYear, string? territory = null,
         CancellationToken cancellationToken = default)
@@ -66,6 +66,11 @@ public static class SurveyResults
             .OrderBy(c => c.Year)
             .Select(c => new { c.Id, c.Year, c.Status, Asked = c.Recipients.Count(r => services.Any(o => o.Id == r.OrganisationId)) })
             .ToListAsync(cancellationToken);
+        if (territory is not null)
+        {
+            campaigns.RemoveAll(c => c.Asked == 0); // no service of the territory was asked: nothing to say there
+        }
+
         if (campaigns.Count == 0)
         {
             return [];
