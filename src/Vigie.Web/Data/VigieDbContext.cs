@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Features.Administration;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
+using Vigie.Web.Features.Enquetes;
 using Vigie.Web.Features.Notifications;
 using Vigie.Web.Features.Signalements;
 using Vigie.Web.Platform.Email.Outbox;
@@ -66,6 +67,16 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options) : I
     public DbSet<Accompaniment> Accompaniments => Set<Accompaniment>();
 
     public DbSet<AccompanimentNote> AccompanimentNotes => Set<AccompanimentNote>();
+
+    public DbSet<SurveyCampaign> SurveyCampaigns => Set<SurveyCampaign>();
+
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+
+    public DbSet<SurveyRecipient> SurveyRecipients => Set<SurveyRecipient>();
+
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -59,6 +59,8 @@ public class VigieFactory : WebApplicationFactory<Program>
             ["Vigie:Mail:Outbox:Background"] = "false",
             // And the commission's action reminders (ActionReminders.RunOnceAsync).
             ["Vigie:Commission:RemindersInBackground"] = "false",
+            // And the surveys' reminders (SurveyReminders.RunOnceAsync).
+            ["Vigie:Enquetes:RemindersInBackground"] = "false",
         };
         foreach (var (key, value) in Settings)
         {

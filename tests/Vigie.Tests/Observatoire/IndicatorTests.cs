@@ -235,6 +235,71 @@ public sealed class IndicatorTests(VigieFactory factory) : IClassFixture<VigieFa
         Assert.Equal(3.0, Medians.Median([(3, 4), (100, 1)]));
     }
 
+    /// <summary>
+    /// The ASE survey beside indicator 1, with the Lyon orders of size: fewer than 20 situations in 2021, nearly 100 in
+    /// 2022. Two services of the territory answer 7 + 11 = 18 (girls 2 + 3 = 5, boys 1 + 0 = 1) in 2021 and 45 + 52 = 97
+    /// (girls 12 + 15 = 27, boys 3 + 4 = 7) in 2022. Left out: a service of another territory (50 in 2021), a draft
+    /// answer (30 in 2022) and the 2023 campaign, still a draft. The observatory itself counts 2 then 3 new situations.
+    /// </summary>
+    [Fact]
+    public async Task The_ASE_survey_trend_is_shown_beside_the_new_situations_of_indicator_1()
+    {
+        const string territory = "Enquête ASE";
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var first = Web.Features.Administration.Organisation.Create("ASE Nord", Web.Features.Administration.OrganisationKind.Ase, territory, null, null, now);
+        var second = Web.Features.Administration.Organisation.Create("ASE Sud", Web.Features.Administration.OrganisationKind.Ase, territory, null, null, now);
+        var elsewhere = Web.Features.Administration.Organisation.Create("ASE Ailleurs", Web.Features.Administration.OrganisationKind.Ase, "Ailleurs", null, null, now);
+        await factory.WithDbAsync(async db =>
+        {
+            db.Organisations.AddRange(first, second, elsewhere);
+            await db.SaveChangesAsync();
+        });
+        var services = new[] { first.Id, second.Id, elsewhere.Id };
+        var y2021 = await Enquetes.SurveyFixtures.CampaignAsync(factory, 2021, services);
+        var y2022 = await Enquetes.SurveyFixtures.CampaignAsync(factory, 2022, services);
+        await Enquetes.SurveyFixtures.CampaignAsync(factory, 2023, services, open: false);
+        await Enquetes.SurveyFixtures.AnswerAsync(factory, y2021, first.Id, situations: 7, girls: 2, boys: 1);
+        await Enquetes.SurveyFixtures.AnswerAsync(factory, y2021, second.Id, situations: 11, girls: 3, boys: 0);
+        await Enquetes.SurveyFixtures.AnswerAsync(factory, y2021, elsewhere.Id, situations: 50, girls: 10, boys: 10);
+        await Enquetes.SurveyFixtures.AnswerAsync(factory, y2022, first.Id, situations: 45, girls: 12, boys: 3);
+        await Enquetes.SurveyFixtures.AnswerAsync(factory, y2022, second.Id, situations: 52, girls: 15, boys: 4);
+        await Enquetes.SurveyFixtures.AnswerAsync(factory, y2022, elsewhere.Id, situations: 30, girls: 1, boys: 1, submit: false);
+        await ObservatoryFixtures.AddAsync(factory, first.Id, territory,
+        [
+            new Minor("EnqueteA", new DateOnly(2006, 1, 1), new DateOnly(2021, 3, 1)),
+            new Minor("EnqueteB", new DateOnly(2006, 2, 1), new DateOnly(2021, 9, 1)),
+            new Minor("EnqueteC", new DateOnly(2007, 3, 1), new DateOnly(2022, 2, 1)),
+            new Minor("EnqueteD", new DateOnly(2007, 4, 1), new DateOnly(2022, 5, 1)),
+            new Minor("EnqueteE", new DateOnly(2007, 5, 1), new DateOnly(2022, 11, 1)),
+        ]);
+
+        var report = await ObservatoryFixtures.ComputeAsync(factory, new ObservatoryFilter(new DateOnly(2021, 1, 1), new DateOnly(2023, 12, 31), territory, null));
+
+        var indicator = report.Indicator(1);
+        Assert.Equal(2, indicator.Tables.Count);
+        var own = indicator.Tables[0].Table;
+        Assert.Equal(2, own.Value(0, 3)); // 2021, all levels
+        Assert.Equal(3, own.Value(1, 3)); // 2022
+        var survey = indicator.Tables[1].Table;
+        Assert.Equal(Observatory.SurveyTableTitle, survey.Title);
+        Assert.Equal(["2021", "2022"], survey.RowLabels);
+        Assert.Equal([18, 5, 1], Enumerable.Range(0, 3).Select(c => survey.Value(0, c)));
+        Assert.Equal([97, 27, 7], Enumerable.Range(0, 3).Select(c => survey.Value(1, c)));
+        Assert.Contains("2021 : 2 sur 2", indicator.Note, StringComparison.Ordinal);
+        Assert.Equal("5 situations nouvelles sur la période (du 01/01/2021 au 31/12/2023, territoire : Enquête ASE). "
+            + "Enquête auprès des services de l'ASE : 18 situations identifiées en 2021, 97 situations identifiées en 2022.",
+            indicator.Describe(Views(report, 1), 0));
+
+        // Leaving Vigie, the survey table is protected like the others: 1 boy in 2021 is hidden.
+        var published = SmallCountProtection.Protect(survey, 5);
+        Assert.Null(published.Value(0, 2));
+        Assert.Equal(97, published.Value(1, 0));
+
+        // Without a territory, the third service counts too (18 + 50 in 2021).
+        var everywhere = await ObservatoryFixtures.ComputeAsync(factory, new ObservatoryFilter(new DateOnly(2021, 1, 1), new DateOnly(2022, 12, 31), null, null));
+        Assert.Equal(68, everywhere.Indicator(1).Tables[1].Table.Value(0, 0));
+    }
+
     private static List<ProtectedTable> Views(ObservatoryReport report, int number) =>
         report.Indicator(number).Tables.Select(t => ProtectedTable.Exact(t.Table)).ToList();
 }

@@ -112,6 +112,15 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/commission/seances/{id:guid}/en-seance"] = ("/commission/seances/{session}/en-seance", Only(Roles.Coordination)),
         ["/commission/seances/{id:guid}/compte-rendu"] = ("/commission/seances/{session}/compte-rendu",
             who => who == Roles.Coordination ? Ok : who is Roles.MembreCommission or Roles.Professionnel ? NotFound : Only(Roles.Coordination)(who)),
+        // Enquêtes: the list for everyone signed in (Coordination's campaigns, or the user's own service's); managing
+        // and the trend for Coordination. The fixture campaign is open and asks an organisation no matrix user belongs
+        // to: its answer page is 404 for everyone (Coordination included: it reads the answers on the campaign's page).
+        ["/enquetes"] = ("/enquetes", who => who == Anonymous ? Login : Ok),
+        ["/enquetes/nouvelle"] = ("/enquetes/nouvelle", Only(Roles.Coordination)),
+        ["/enquetes/tendance"] = ("/enquetes/tendance", Only(Roles.Coordination)),
+        ["/enquetes/{id:guid}"] = ("/enquetes/{campaign}", Only(Roles.Coordination)),
+        ["/enquetes/{id:guid}/modifier"] = ("/enquetes/{campaign}/modifier", Only(Roles.Coordination)),
+        ["/enquetes/{id:guid}/reponse"] = ("/enquetes/{campaign}/reponse", who => who == Anonymous ? Login : NotFound),
         ["/commission/seances/{id:guid}/compte-rendu/pdf"] = ("/commission/seances/{session}/compte-rendu/pdf",
             who => who is Roles.Coordination or Roles.MembreCommission or Roles.Professionnel ? NotFound : Only(Roles.Coordination)(who)),
     };
@@ -209,6 +218,7 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
             });
             await db.SaveChangesAsync();
         });
+        var campaign = await Enquetes.SurveyFixtures.CampaignAsync(factory, 2020, [await factory.CreateOrganisationAsync()]);
         var failures = new List<string>();
         foreach (var (route, (template, expected)) in Matrix)
         {
@@ -217,7 +227,8 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
                 .Replace("{session}", commission.Session.ToString(), StringComparison.Ordinal).Replace("{item}", commission.Item.ToString(), StringComparison.Ordinal)
                 .Replace("{request}", commission.Request.ToString(), StringComparison.Ordinal).Replace("{minutes}", commission.Minutes.ToString(), StringComparison.Ordinal)
                 .Replace("{action}", commission.Action.ToString(), StringComparison.Ordinal)
-                .Replace("{accompaniment}", commission.Accompaniment.ToString(), StringComparison.Ordinal);
+                .Replace("{accompaniment}", commission.Accompaniment.ToString(), StringComparison.Ordinal)
+                .Replace("{campaign}", campaign.ToString(), StringComparison.Ordinal);
             foreach (var who in Everyone)
             {
                 var response = await clients[who].GetAsync(path);

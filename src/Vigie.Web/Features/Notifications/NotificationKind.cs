@@ -22,6 +22,8 @@ public static class NotificationKind
     public const string ActionOverdue = "commission.action-retard";
     public const string AccompanimentProposed = "accompagnement.propose";
     public const string AccompanimentAccepted = "accompagnement.accepte";
+    public const string SurveyOpened = "enquete.ouverte";
+    public const string SurveyReminder = "enquete.relance";
 
     private static readonly Dictionary<string, string> Messages = new()
     {
@@ -41,6 +43,8 @@ public static class NotificationKind
         [ActionOverdue] = "Une action de la commission a dépassé son échéance : elle figure dans « Mes actions ».",
         [AccompanimentProposed] = "La commission propose un co-accompagnement par l'équipe mobile.",
         [AccompanimentAccepted] = "Un jeune a accepté le co-accompagnement par l'équipe mobile.",
+        [SurveyOpened] = "Une enquête annuelle attend la réponse de votre service : elle figure dans « Enquêtes ».",
+        [SurveyReminder] = "Rappel : l'enquête annuelle attend toujours la réponse de votre service.",
     };
 
     /// <summary>The in-app text of a kind; an unknown kind is a programming error.</summary>

@@ -197,11 +197,53 @@ public sealed class Observatory(VigieDbContext db, IDbContextFactory<VigieDbCont
 
         var table = new CountTable("Nouvelles situations par année et niveau", "Année",
             years.Select(y => y.ToString(Formats.French)).ToList(), ["En risque", "Avérée", "Non évaluée"], cells, hasRowTotals: true, hasColumnTotals: true);
-        return new IndicatorResult(1, "nouvelles", "Nouvelles situations par année", [new IndicatorTable(table, years.Count >= 3 ? ChartKind.Lines : ChartKind.Bars)], [],
-            (v, _) => v[0].Value(years.Count, levels.Length) is { } all
-                ? $"{all.ToString("N0", Formats.French)} situations nouvelles sur la période ({filter.Describe()})."
-                : null,
-            "Chaque mineur compte une fois, l'année de son premier repérage. L'évolution des réponses à l'enquête annuelle auprès des services de l'ASE s'affichera à côté avec le module Enquêtes.");
+        var tables = new List<IndicatorTable> { new(table, years.Count >= 3 ? ChartKind.Lines : ChartKind.Bars) };
+
+        // Beside it, the yearly survey of the ASE services (module Enquêtes): the sums of the submitted
+        // answers, for the years of the period that have an open or closed campaign.
+        var survey = await Enquetes.SurveyResults.TrendAsync(db, filter.From.Year, filter.To.Year, filter.Territory, cancellationToken);
+        if (survey.Count > 0)
+        {
+            var answers = new int[survey.Count, 3];
+            for (var i = 0; i < survey.Count; i++)
+            {
+                answers[i, 0] = survey[i].Situations;
+                answers[i, 1] = survey[i].Girls;
+                answers[i, 2] = survey[i].Boys;
+            }
+
+            tables.Add(new IndicatorTable(new CountTable(SurveyTableTitle, "Année", survey.Select(y => y.Year.ToString(Formats.French)).ToList(),
+                ["Situations identifiées", "Filles en prostitution avérée", "Garçons en prostitution avérée"], answers, hasRowTotals: false, hasColumnTotals: false), null));
+        }
+
+        return new IndicatorResult(1, "nouvelles", "Nouvelles situations par année", tables, [],
+            (v, _) =>
+            {
+                var own = v[0].Value(years.Count, levels.Length) is { } all
+                    ? $"{all.ToString("N0", Formats.French)} situations nouvelles sur la période ({filter.Describe()})."
+                    : null;
+                return v.Count > 1 && SurveySentence(v[1], survey) is { } aside ? (own is null ? aside : own + " " + aside) : own;
+            },
+            "Chaque mineur compte une fois, l'année de son premier repérage. "
+            + (survey.Count == 0
+                ? "Aucune campagne de l'enquête annuelle auprès des services de l'ASE ne porte sur la période."
+                : "Enquête ASE : sommes des réponses envoyées par les services interrogés"
+                  + (filter.Territory is null ? "" : " du territoire")
+                  + " (" + string.Join(", ", survey.Select(y => $"{y.Year} : {y.Answered} sur {y.Asked}")) + " services ont répondu) ; "
+                  + "les services déclarent ce qu'ils ont identifié, Vigie compte les situations qui y sont ouvertes."));
+    }
+
+    public const string SurveyTableTitle = "Enquête ASE : situations identifiées par année";
+
+    /// <summary>"Enquête ASE : 18 situations identifiées en 2021, 97 en 2022." from the visible counts only.</summary>
+    private static string? SurveySentence(ProtectedTable view, IReadOnlyList<Enquetes.TrendYear> survey)
+    {
+        var shown = Enumerable.Range(0, survey.Count)
+            .Select(r => (survey[r].Year, Count: view.Value(r, 0)))
+            .Where(p => p.Count is not null)
+            .Select(p => $"{p.Count!.Value.ToString("N0", Formats.French)} situations identifiées en {p.Year.ToString(Formats.French)}")
+            .ToList();
+        return shown.Count == 0 ? null : $"Enquête auprès des services de l'ASE : {string.Join(", ", shown)}.";
     }
 
     /// <summary>3. Distribution by year of birth, the most recent first (the presentation's order).</summary>

@@ -57,6 +57,12 @@ public static class AuditAction
     public const string MinutesAmended = "commission.minutes-amended";
     public const string ConsentRecorded = "accompaniment.consent-recorded";
 
+    // Surveys (record: the campaign, or the service's answer).
+    public const string SurveyOpened = "survey.opened";
+    public const string SurveyClosed = "survey.closed";
+    public const string SurveyReminded = "survey.reminded";
+    public const string SurveySubmitted = "survey.submitted";
+
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
         [LoginSucceeded] = "Connexion",
@@ -101,6 +107,10 @@ public static class AuditAction
         [MinutesLocked] = "Compte rendu verrouillé",
         [MinutesAmended] = "Rectificatif au compte rendu",
         [ConsentRecorded] = "Réponse du jeune au co-accompagnement enregistrée",
+        [SurveyOpened] = "Campagne d'enquête ouverte",
+        [SurveyClosed] = "Campagne d'enquête close",
+        [SurveyReminded] = "Services relancés pour une enquête",
+        [SurveySubmitted] = "Réponse d'un service à une enquête envoyée",
     };
 
     public static string Label(string action) => Labels.TryGetValue(action, out var label) ? label : action;
@@ -204,4 +214,16 @@ public static class AuditRecordType
 
     /// <summary>An import of historical situations from a spreadsheet (record id: the file's SHA-256).</summary>
     public const string SituationImport = "Observatoire.Import";
+
+    /// <summary>A survey campaign: its page, services' status and results (record id: the campaign).</summary>
+    public const string SurveyCampaign = "Enquete.Campagne";
+
+    /// <summary>The list of survey campaigns.</summary>
+    public const string SurveyCampaigns = "Enquete.Campagnes";
+
+    /// <summary>One service's answer to a campaign (record id: the answer).</summary>
+    public const string SurveyResponse = "Enquete.Reponse";
+
+    /// <summary>The surveys' trend across years.</summary>
+    public const string SurveyTrend = "Enquete.Tendance";
 }
