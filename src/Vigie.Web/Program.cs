@@ -1,4 +1,5 @@
 using Vigie.Web.Data;
+using Vigie.Web.Features.Accueil;
 using Vigie.Web.Features.Administration;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
@@ -38,6 +39,7 @@ builder.AddCommission();
 builder.AddObservatoire();
 builder.AddPseudonymisedExtract();
 builder.AddSituationImport();
+builder.AddAccueil();
 
 var app = builder.Build();
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Vigie.Web.Features.Accueil;
 using Vigie.Web.Features.Administration;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
@@ -66,6 +67,12 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options) : I
     public DbSet<Accompaniment> Accompaniments => Set<Accompaniment>();
 
     public DbSet<AccompanimentNote> AccompanimentNotes => Set<AccompanimentNote>();
+
+    public DbSet<Facility> Facilities => Set<Facility>();
+
+    public DbSet<FacilityManager> FacilityManagers => Set<FacilityManager>();
+
+    public DbSet<Orientation> Orientations => Set<Orientation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -57,6 +57,9 @@ public static class AuditAction
     public const string MinutesAmended = "commission.minutes-amended";
     public const string ConsentRecorded = "accompaniment.consent-recorded";
 
+    // Accueil (record: the orientation).
+    public const string CapacityExceededConfirmed = "accueil.capacity-exceeded-confirmed";
+
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
         [LoginSucceeded] = "Connexion",
@@ -101,6 +104,7 @@ public static class AuditAction
         [MinutesLocked] = "Compte rendu verrouillé",
         [MinutesAmended] = "Rectificatif au compte rendu",
         [ConsentRecorded] = "Réponse du jeune au co-accompagnement enregistrée",
+        [CapacityExceededConfirmed] = "Dépassement de capacité d'un lieu d'accueil confirmé",
     };
 
     public static string Label(string action) => Labels.TryGetValue(action, out var label) ? label : action;
@@ -204,4 +208,16 @@ public static class AuditRecordType
 
     /// <summary>An import of historical situations from a spreadsheet (record id: the file's SHA-256).</summary>
     public const string SituationImport = "Observatoire.Import";
+
+    /// <summary>A facility (record id: the facility).</summary>
+    public const string Facility = "Accueil.Lieu";
+
+    /// <summary>The list of facilities with their occupancy today.</summary>
+    public const string FacilityList = "Accueil.Lieux";
+
+    /// <summary>One orientation of a situation to a facility (record id: the orientation).</summary>
+    public const string Orientation = "Accueil.Orientation";
+
+    /// <summary>The orientations of one situation (record id: the situation).</summary>
+    public const string SituationOrientations = "Situation.Orientations";
 }
