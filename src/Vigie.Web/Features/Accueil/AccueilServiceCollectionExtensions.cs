@@ -23,6 +23,7 @@ public static class AccueilServiceCollectionExtensions
             .AddPolicy(AccueilPolicies.ManageFacilities, p => p.RequireRole(Roles.Coordination));
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Accueil", AccueilPolicies.Facilities));
         builder.Services.AddScoped<Occupancy>();
+        builder.Services.AddScoped<SituationOrientations>();
         builder.Services.AddScoped<Situations.Timeline.ITimelineSource, OrientationTimelineSource>();
         return builder;
     }

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigie.Web.Data;
+using Vigie.Web.Features.Accueil;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Commission.Figures;
 using Vigie.Web.Features.Situations;
@@ -31,8 +32,7 @@ public sealed record ObservatoryReport(ObservatoryFilter Filter, int Population,
 /// categorical variable (<see cref="PopulationScan"/>), a few GROUP BY queries for the open-ended ones
 /// (years, ages, delays), the legal steps, and the commission's own figures. Nothing is loaded row by
 /// row. To add an indicator: its dimension in <see cref="Dimensions"/> if it is a plain distribution,
-/// and one entry in <see cref="ComputeAsync"/>'s list (indicators 15 and 16 come with the Accueil and
-/// Formation modules).
+/// and one entry in <see cref="ComputeAsync"/>'s list (indicator 16 comes with the Formation module).
 /// </summary>
 public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<CommissionOptions> commission, IOptions<TrameOptions> trame)
 {
@@ -127,6 +127,7 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
                 (v, _) => Formats.OutOf(v[0].Value(1, 0), v[0].Value(v[0].Table.Rows, 0)) is { } s ? s + " relèvent d'une prostitution avérée." : null),
             Commission(commissionFigures),
             await MobileTeamAsync(commissionFigures, cancellationToken),
+            await FacilitiesAsync(filter, cancellationToken),
             Completeness(counts, total),
         };
         return new ObservatoryReport(filter, total, indicators);
@@ -359,6 +360,66 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
                 ? $"Le {today.ToString("dd/MM/yyyy", Formats.French)}, l'équipe mobile accompagne {n.ToString("N0", Formats.French)} jeunes pour une capacité de {capacity.ToString("N0", Formats.French)}."
                 : null,
             $"Capacité de l'équipe mobile : {capacity} (réglage). Propositions comptées à leur date, sur la période ; file active : aujourd'hui.");
+    }
+
+    /// <summary>
+    /// 15. Facility occupancy: for each facility (active, or inactive with something to count), its
+    /// places, the young people present today, those who stayed there during the period (at least one
+    /// day) and the orientations proposed during the period. One GROUP BY on the orientations' day numbers.
+    /// </summary>
+    private async Task<IndicatorResult> FacilitiesAsync(ObservatoryFilter filter, CancellationToken cancellationToken)
+    {
+        var todayDate = DateOnly.FromDateTime(Platform.Web.ParisTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+        var today = todayDate.DayNumber;
+        var from = filter.From.DayNumber;
+        var until = filter.To.DayNumber + 1;
+        var (first, last) = (filter.From, filter.To);
+        var counts = await db.Orientations.AsNoTracking()
+            .GroupBy(o => o.FacilityId)
+            .Select(g => new
+            {
+                g.Key,
+                Present = g.Sum(o => o.OccupiedFrom <= today && o.OccupiedUntil > today ? 1 : 0),
+                Stayed = g.Sum(o => o.OccupiedFrom < until && o.OccupiedUntil > from ? 1 : 0),
+                Proposed = g.Sum(o => o.ProposedOn >= first && o.ProposedOn <= last ? 1 : 0),
+            })
+            .ToDictionaryAsync(x => x.Key, cancellationToken);
+        var facilities = await db.Facilities.AsNoTracking().OrderBy(f => f.Name)
+            .Select(f => new { f.Id, f.Name, f.Capacity, f.IsActive })
+            .ToListAsync(cancellationToken);
+        var rows = facilities
+            .Select(f => (f.Name, Places: f.Capacity ?? 0, Count: counts.GetValueOrDefault(f.Id), f.IsActive))
+            .Where(f => f.IsActive || (f.Count is { } c && (c.Present > 0 || c.Stayed > 0 || c.Proposed > 0)))
+            .ToList();
+        var cells = new int[rows.Count, 4];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            cells[r, 0] = rows[r].Places;
+            cells[r, 1] = rows[r].Count?.Present ?? 0;
+            cells[r, 2] = rows[r].Count?.Stayed ?? 0;
+            cells[r, 3] = rows[r].Count?.Proposed ?? 0;
+        }
+
+        var table = new CountTable("Occupation des lieux d'accueil", "Lieu d'accueil", rows.Select(r => r.Name).ToList(),
+            ["Places", "Jeunes présents aujourd'hui", "Jeunes accueillis sur la période", "Orientations proposées sur la période"],
+            cells, hasRowTotals: false, hasColumnTotals: true);
+        var date = todayDate.ToString("dd/MM/yyyy", Formats.French);
+        return new IndicatorResult(15, "lieux_accueil", "Occupation des lieux d'accueil", [new IndicatorTable(table, null)], [],
+            (v, _) =>
+            {
+                var total = v[0].Table.Rows;
+                if (rows.Count == 0)
+                {
+                    return "Aucun lieu d'accueil n'est enregistré.";
+                }
+
+                return v[0].Value(total, 1) is { } present && v[0].Value(total, 0) is { } places && v[0].Value(total, 2) is { } stayed
+                    ? $"Le {date}, {present.ToString("N0", Formats.French)} jeunes sont présents dans les lieux d'accueil, qui comptent {places.ToString("N0", Formats.French)} places ; {stayed.ToString("N0", Formats.French)} jeunes y ont été accueillis sur la période."
+                    : null;
+            },
+            "Tous les lieux d'accueil actifs (et ceux désactivés qui ont encore une activité) : les filtres de territoire et de niveau ne s'appliquent pas. "
+            + "Un jeune est présent du jour de son arrivée jusqu'à la fin effective enregistrée ; « accueilli sur la période » : présent au moins un jour de la période. "
+            + "Places : 0 quand elles ne sont pas comptées (lieux hors département).");
     }
 
     /// <summary>17. Completeness: how many situations have each variable filled in.</summary>

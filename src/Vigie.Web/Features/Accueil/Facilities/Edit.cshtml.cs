@@ -60,7 +60,9 @@ public sealed class EditModel(VigieDbContext db, IAuditLog audit, TimeProvider c
             return Page();
         }
 
+        // The old rows go, the new ones are added as new (their ids are set client-side, so say so).
         db.FacilityManagers.RemoveRange(facility.Managers);
+        db.FacilityManagers.AddRange(v.Managers);
         facility.Update(v.Details, v.Managers, UserId, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
         await audit.RecordAsync(AuditAction.Update, AuditRecordType.Facility, id.ToString());
