@@ -413,8 +413,10 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
                     return "Aucun lieu d'accueil n'est enregistré.";
                 }
 
+                static string N(int n) => n.ToString("N0", Formats.French);
                 return v[0].Value(total, 1) is { } present && v[0].Value(total, 0) is { } places && v[0].Value(total, 2) is { } stayed
-                    ? $"Le {date}, {present.ToString("N0", Formats.French)} jeunes sont présents dans les lieux d'accueil, qui comptent {places.ToString("N0", Formats.French)} places ; {stayed.ToString("N0", Formats.French)} jeunes y ont été accueillis sur la période."
+                    ? $"Le {date}, {N(present)} {(present > 1 ? "jeunes sont présents" : "jeune est présent")} dans les lieux d'accueil, qui comptent {N(places)} places ; "
+                        + $"{N(stayed)} {(stayed > 1 ? "jeunes y ont été accueillis" : "jeune y a été accueilli")} sur la période."
                     : null;
             },
             "Tous les lieux d'accueil actifs (et ceux désactivés qui ont encore une activité) : les filtres de territoire et de niveau ne s'appliquent pas. "
