@@ -1,4 +1,5 @@
 using Vigie.Web.Data;
+using Vigie.Web.Features.Accueil;
 using Vigie.Web.Features.Administration;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
@@ -40,6 +41,7 @@ builder.AddObservatoire();
 builder.AddPseudonymisedExtract();
 builder.AddSituationImport();
 builder.AddEnquetes();
+builder.AddAccueil();
 
 var app = builder.Build();
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Vigie.Web.Features.Accueil;
 using Vigie.Web.Features.Administration;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
@@ -77,6 +78,11 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options) : I
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<Facility> Facilities => Set<Facility>();
+
+    public DbSet<FacilityManager> FacilityManagers => Set<FacilityManager>();
+
+    public DbSet<Orientation> Orientations => Set<Orientation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -214,6 +214,45 @@ public sealed class IndicatorTests(VigieFactory factory) : IClassFixture<VigieFa
         Assert.Equal("non publié (moins de 5 situations)", report.Indicator(4).Figures[0].Display(5));
     }
 
+    /// <summary>
+    /// 15. Facility occupancy, today T (Paris) and the period T − 30 … T. STEP (8 places): Léa present
+    /// since T − 10 (no end), Inès stayed T − 20 … T − 6 (left on T − 5), Maya's proposal of T − 3 is
+    /// pending, Sofia's of T − 2 refused, Anaïs left on T − 40 (before the period, proposed T − 60).
+    /// So: present 1, stayed during the period 2 (Léa, Inès), proposed during the period 4. A
+    /// deactivated facility with nothing to count is left out; a deactivated one with a stay stays in.
+    /// </summary>
+    [Fact]
+    public async Task Facility_occupancy_counts_who_is_present_today_and_who_stayed_in_the_period()
+    {
+        var today = DateOnly.FromDateTime(Vigie.Web.Platform.Web.ParisTime.ToLocal(factory.Clock.GetUtcNow().UtcDateTime));
+        var org = await factory.CreateOrganisationAsync();
+        var situation = await Vigie.Tests.Situations.SituationFixtures.OpenAsync(factory, org, "Accueil", "Indicateur", new DateOnly(2010, 1, 1));
+        var step = await Vigie.Tests.Accueil.AccueilFixtures.FacilityAsync(factory, "STEP indicateur 15", 8);
+        await Vigie.Tests.Accueil.AccueilFixtures.FacilityAsync(factory, "Foyer fermé sans activité", 4, active: false);
+        var closed = await Vigie.Tests.Accueil.AccueilFixtures.FacilityAsync(factory, "Foyer fermé avec activité", 4, active: false);
+        async Task Stay(Guid facility, int start, int? end, Vigie.Web.Features.Accueil.OrientationOutcome? outcome = null, int? proposed = null) =>
+            await Vigie.Tests.Accueil.AccueilFixtures.OrientationAsync(factory, situation, facility, today.AddDays(start), end is { } e ? today.AddDays(e) : null,
+                outcome, proposed is { } p ? today.AddDays(p) : null);
+        await Stay(step, -10, null, proposed: -12);                                              // Léa
+        await Stay(step, -20, -5, proposed: -25);                                                // Inès
+        await Stay(step, -3, null, Vigie.Web.Features.Accueil.OrientationOutcome.EnAttente);     // Maya
+        await Stay(step, -2, null, Vigie.Web.Features.Accueil.OrientationOutcome.Refuse);        // Sofia
+        await Stay(step, -50, -40, proposed: -60);                                               // Anaïs
+        await Stay(closed, -45, -25, proposed: -45);
+
+        var report = await ObservatoryFixtures.ComputeAsync(factory, new ObservatoryFilter(today.AddDays(-30), today, null, null));
+
+        var indicator = report.Indicator(15);
+        var table = indicator.Tables[0].Table;
+        var row = table.RowLabels.ToList().IndexOf("STEP indicateur 15");
+        Assert.Equal("8 1 2 4", string.Join(" ", Enumerable.Range(0, 4).Select(c => table.Value(row, c))));
+        Assert.DoesNotContain("Foyer fermé sans activité", table.RowLabels);
+        var closedRow = table.RowLabels.ToList().IndexOf("Foyer fermé avec activité");
+        Assert.Equal("4 0 1 0", string.Join(" ", Enumerable.Range(0, 4).Select(c => table.Value(closedRow, c))));
+        Assert.StartsWith($"Le {today:dd/MM/yyyy}, 1 jeune est présent dans les lieux d'accueil, qui comptent 12 places ; 3 jeunes y ont été accueillis",
+            indicator.Describe(Views(report, 15), 0), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Day_numbers_follow_the_calendar()
     {

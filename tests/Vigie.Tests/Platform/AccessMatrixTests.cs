@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Vigie.Tests.Infrastructure;
 using Vigie.Tests.Situations;
+using Vigie.Web.Features.Accueil;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Situations.Trame;
@@ -121,6 +122,14 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/enquetes/{id:guid}"] = ("/enquetes/{campaign}", Only(Roles.Coordination)),
         ["/enquetes/{id:guid}/modifier"] = ("/enquetes/{campaign}/modifier", Only(Roles.Coordination)),
         ["/enquetes/{id:guid}/reponse"] = ("/enquetes/{campaign}/reponse", who => who == Anonymous ? Login : NotFound),
+        // Accueil: the facilities are read by those who orient (Professionnel) and Coordination, managed by Coordination;
+        // the orientations of a situation follow its scope (the fixture situation is another organisation's).
+        ["/accueil"] = ("/accueil", Situations),
+        ["/accueil/nouveau"] = ("/accueil/nouveau", Only(Roles.Coordination)),
+        ["/accueil/{id:guid}"] = ("/accueil/{facility}", Situations),
+        ["/accueil/{id:guid}/modifier"] = ("/accueil/{facility}/modifier", Only(Roles.Coordination)),
+        ["/situations/{id:guid}/orientations"] = ("/situations/{situation}/orientations", InScopeOfCoordinationOnly),
+        ["/situations/{id:guid}/orientations/{orientationId:guid}"] = ("/situations/{situation}/orientations/{orientation}", InScopeOfCoordinationOnly),
         ["/commission/seances/{id:guid}/compte-rendu/pdf"] = ("/commission/seances/{session}/compte-rendu/pdf",
             who => who is Roles.Coordination or Roles.MembreCommission or Roles.Professionnel ? NotFound : Only(Roles.Coordination)(who)),
     };
@@ -176,6 +185,8 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         var signalement = Guid.CreateVersion7();
         var commission = new CommissionFixture(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(),
             Guid.CreateVersion7(), Guid.CreateVersion7());
+        var facilityId = Guid.Empty;
+        var orientationId = Guid.Empty;
         await factory.WithDbAsync(async db =>
         {
             // The commission: a published session (no one of the matrix is invited) with the fixture
@@ -206,6 +217,15 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
             });
             db.Accompaniments.Add(new Accompaniment { Id = commission.Accompaniment, SituationId = situation, ProposedAt = now, ProposedById = someone.Id });
 
+            // Accueil: a facility and an orientation of the fixture situation to it.
+            var facility = Facility.Create(new FacilityDetails("Foyer matrice", FacilityType.Mecs, null, null, 6, false, null), [], someone.Id, now);
+            facilityId = facility.Id;
+            db.Facilities.Add(facility);
+            var orientation = Orientation.Create(situation, facility.Id, new OrientationDates(new DateOnly(2024, 1, 1), null, null, null),
+                OrientationOutcome.EnAttente, cipher.Encrypt("Motif", Orientation.ReasonPurpose), null, someone.Id, now, new DateOnly(2024, 1, 2));
+            orientationId = orientation.Id;
+            db.Orientations.Add(orientation);
+
             for (var number = 1; number <= 2; number++)
             {
                 db.Evaluations.Add(new Evaluation { SituationId = situation, Number = number, ValidatedAt = factory.Clock.GetUtcNow().UtcDateTime, ValidatedById = someone!.Id });
@@ -228,7 +248,8 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
                 .Replace("{request}", commission.Request.ToString(), StringComparison.Ordinal).Replace("{minutes}", commission.Minutes.ToString(), StringComparison.Ordinal)
                 .Replace("{action}", commission.Action.ToString(), StringComparison.Ordinal)
                 .Replace("{accompaniment}", commission.Accompaniment.ToString(), StringComparison.Ordinal)
-                .Replace("{campaign}", campaign.ToString(), StringComparison.Ordinal);
+                .Replace("{campaign}", campaign.ToString(), StringComparison.Ordinal)
+                .Replace("{facility}", facilityId.ToString(), StringComparison.Ordinal).Replace("{orientation}", orientationId.ToString(), StringComparison.Ordinal);
             foreach (var who in Everyone)
             {
                 var response = await clients[who].GetAsync(path);

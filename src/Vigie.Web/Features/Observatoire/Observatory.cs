@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigie.Web.Data;
+using Vigie.Web.Features.Accueil;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Commission.Figures;
 using Vigie.Web.Features.Situations;
@@ -31,9 +32,9 @@ public sealed record ObservatoryReport(ObservatoryFilter Filter, int Population,
 /// categorical variable (<see cref="PopulationScan"/>), one grouped query for the open-ended ones
 /// (<see cref="PopulationProfile"/>: years, levels, birth years, ages), the legal steps and delays
 /// (<see cref="LegalStepFigures"/>), these three at once on connections of their own, and the
-/// commission's own figures. Nothing is loaded row by row. To add an indicator: its dimension in <see cref="Dimensions"/> if it is a plain distribution,
-/// and one entry in <see cref="ComputeAsync"/>'s list (indicators 15 and 16 come with the Accueil and
-/// Formation modules).
+/// commission's and the other modules' own figures. Nothing is loaded row by row. To add an indicator:
+/// its dimension in <see cref="Dimensions"/> if it is a plain distribution, and one entry in
+/// <see cref="ComputeAsync"/>'s list.
 /// </summary>
 public sealed class Observatory(VigieDbContext db, IDbContextFactory<VigieDbContext> contexts, TimeProvider clock, IOptions<CommissionOptions> commission,
     IOptions<TrameOptions> trame)
@@ -113,6 +114,7 @@ public sealed class Observatory(VigieDbContext db, IDbContextFactory<VigieDbCont
         // The commission's figures serve two indicators: computed once, meanwhile, on the request's context.
         var commissionFigures = await CommissionFigures.ComputeAsync(db, filter.From, filter.To, cancellationToken);
         var mobileTeam = await MobileTeamAsync(commissionFigures, cancellationToken);
+        var survey = await Enquetes.SurveyResults.TrendAsync(db, filter.From.Year, filter.To.Year, filter.Territory, cancellationToken);
         await Task.WhenAll(scanning, profiling, stepping);
         var counts = await scanning;
         var profile = await profiling;
@@ -120,7 +122,7 @@ public sealed class Observatory(VigieDbContext db, IDbContextFactory<VigieDbCont
 
         var indicators = new List<IndicatorResult>
         {
-            NewSituations(profile, filter),
+            NewSituations(profile, filter, survey),
             Distribution(2, "sexe", "Répartition par sexe", counts, ChartKind.Bars,
                 (v, _) => Formats.OutOf(v[0].Value(0, 0), v[0].Value(v[0].Table.Rows, 0)) is { } s ? s + " concernent des filles." : null),
             BirthYears(profile),
@@ -138,6 +140,7 @@ public sealed class Observatory(VigieDbContext db, IDbContextFactory<VigieDbCont
                 (v, _) => Formats.OutOf(v[0].Value(1, 0), v[0].Value(v[0].Table.Rows, 0)) is { } s ? s + " relèvent d'une prostitution avérée." : null),
             Commission(commissionFigures),
             mobileTeam,
+            await FacilitiesAsync(filter, cancellationToken),
             Completeness(counts, total),
         };
         return new ObservatoryReport(filter, total, indicators);
@@ -185,7 +188,7 @@ public sealed class Observatory(VigieDbContext db, IDbContextFactory<VigieDbCont
     }
 
     /// <summary>1. New situations by year of counting and level (both margins: the one two-way table of the set).</summary>
-    private static IndicatorResult NewSituations(IReadOnlyList<ProfileRow> profile, ObservatoryFilter filter)
+    private static IndicatorResult NewSituations(IReadOnlyList<ProfileRow> profile, ObservatoryFilter filter, IReadOnlyList<Enquetes.TrendYear> survey)
     {
         var years = Enumerable.Range(filter.From.Year, filter.To.Year - filter.From.Year + 1).ToList();
         QualificationLevel?[] levels = [QualificationLevel.EnRisque, QualificationLevel.Averee, null];
@@ -201,7 +204,6 @@ public sealed class Observatory(VigieDbContext db, IDbContextFactory<VigieDbCont
 
         // Beside it, the yearly survey of the ASE services (module Enquêtes): the sums of the submitted
         // answers, for the years of the period that have an open or closed campaign.
-        var survey = await Enquetes.SurveyResults.TrendAsync(db, filter.From.Year, filter.To.Year, filter.Territory, cancellationToken);
         if (survey.Count > 0)
         {
             var answers = new int[survey.Count, 3];
@@ -396,6 +398,68 @@ public sealed class Observatory(VigieDbContext db, IDbContextFactory<VigieDbCont
                 ? $"Le {today.ToString("dd/MM/yyyy", Formats.French)}, l'équipe mobile accompagne {n.ToString("N0", Formats.French)} jeunes pour une capacité de {capacity.ToString("N0", Formats.French)}."
                 : null,
             $"Capacité de l'équipe mobile : {capacity} (réglage). Propositions comptées à leur date, sur la période ; file active : aujourd'hui.");
+    }
+
+    /// <summary>
+    /// 15. Facility occupancy: for each facility (active, or inactive with something to count), its
+    /// places, the young people present today, those who stayed there during the period (at least one
+    /// day) and the orientations proposed during the period. One GROUP BY on the orientations' day numbers.
+    /// </summary>
+    private async Task<IndicatorResult> FacilitiesAsync(ObservatoryFilter filter, CancellationToken cancellationToken)
+    {
+        var todayDate = DateOnly.FromDateTime(Platform.Web.ParisTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+        var today = todayDate.DayNumber;
+        var from = filter.From.DayNumber;
+        var until = filter.To.DayNumber + 1;
+        var (first, last) = (filter.From, filter.To);
+        var counts = await db.Orientations.AsNoTracking()
+            .GroupBy(o => o.FacilityId)
+            .Select(g => new
+            {
+                g.Key,
+                Present = g.Sum(o => o.OccupiedFrom <= today && o.OccupiedUntil > today ? 1 : 0),
+                Stayed = g.Sum(o => o.OccupiedFrom < until && o.OccupiedUntil > from ? 1 : 0),
+                Proposed = g.Sum(o => o.ProposedOn >= first && o.ProposedOn <= last ? 1 : 0),
+            })
+            .ToDictionaryAsync(x => x.Key, cancellationToken);
+        var facilities = await db.Facilities.AsNoTracking().OrderBy(f => f.Name)
+            .Select(f => new { f.Id, f.Name, f.Capacity, f.IsActive })
+            .ToListAsync(cancellationToken);
+        var rows = facilities
+            .Select(f => (f.Name, Places: f.Capacity ?? 0, Count: counts.GetValueOrDefault(f.Id), f.IsActive))
+            .Where(f => f.IsActive || (f.Count is { } c && (c.Present > 0 || c.Stayed > 0 || c.Proposed > 0)))
+            .ToList();
+        var cells = new int[rows.Count, 4];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            cells[r, 0] = rows[r].Places;
+            cells[r, 1] = rows[r].Count?.Present ?? 0;
+            cells[r, 2] = rows[r].Count?.Stayed ?? 0;
+            cells[r, 3] = rows[r].Count?.Proposed ?? 0;
+        }
+
+        var table = new CountTable("Occupation des lieux d'accueil", "Lieu d'accueil", rows.Select(r => r.Name).ToList(),
+            ["Places", "Jeunes présents aujourd'hui", "Jeunes accueillis sur la période", "Orientations proposées sur la période"],
+            cells, hasRowTotals: false, hasColumnTotals: true);
+        var date = todayDate.ToString("dd/MM/yyyy", Formats.French);
+        return new IndicatorResult(15, "lieux_accueil", "Occupation des lieux d'accueil", [new IndicatorTable(table, null)], [],
+            (v, _) =>
+            {
+                var total = v[0].Table.Rows;
+                if (rows.Count == 0)
+                {
+                    return "Aucun lieu d'accueil n'est enregistré.";
+                }
+
+                static string N(int n) => n.ToString("N0", Formats.French);
+                return v[0].Value(total, 1) is { } present && v[0].Value(total, 0) is { } places && v[0].Value(total, 2) is { } stayed
+                    ? $"Le {date}, {N(present)} {(present > 1 ? "jeunes sont présents" : "jeune est présent")} dans les lieux d'accueil, qui comptent {N(places)} places ; "
+                        + $"{N(stayed)} {(stayed > 1 ? "jeunes y ont été accueillis" : "jeune y a été accueilli")} sur la période."
+                    : null;
+            },
+            "Tous les lieux d'accueil actifs (et ceux désactivés qui ont encore une activité) : les filtres de territoire et de niveau ne s'appliquent pas. "
+            + "Un jeune est présent du jour de son arrivée jusqu'à la fin effective enregistrée ; « accueilli sur la période » : présent au moins un jour de la période. "
+            + "Places : 0 quand elles ne sont pas comptées (lieux hors département).");
     }
 
     /// <summary>17. Completeness: how many situations have each variable filled in.</summary>

@@ -11,6 +11,7 @@ public sealed record SituationNav(Guid Id, string Active)
     public const string Partage = "partage";
     public const string Chronologie = "chronologie";
     public const string Commission = "commission";
+    public const string Orientations = "orientations";
 
     public static IEnumerable<(string Key, string Label, string Href)> Tabs(Guid id)
     {
@@ -21,6 +22,7 @@ public sealed record SituationNav(Guid Id, string Active)
         yield return (Signalements, "Signalements", $"/situations/{id}/signalements");
         yield return (Partage, "Partage", $"/situations/{id}/partage");
         yield return (Commission, "Commission", $"/situations/{id}/commission");
+        yield return (Orientations, "Orientations", $"/situations/{id}/orientations");
         yield return (Chronologie, "Chronologie", $"/situations/{id}/chronologie");
     }
 }

@@ -62,6 +62,8 @@ public static class AuditAction
     public const string SurveyClosed = "survey.closed";
     public const string SurveyReminded = "survey.reminded";
     public const string SurveySubmitted = "survey.submitted";
+    // Accueil (record: the orientation).
+    public const string CapacityExceededConfirmed = "accueil.capacity-exceeded-confirmed";
 
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
@@ -111,6 +113,7 @@ public static class AuditAction
         [SurveyClosed] = "Campagne d'enquête close",
         [SurveyReminded] = "Services relancés pour une enquête",
         [SurveySubmitted] = "Réponse d'un service à une enquête envoyée",
+        [CapacityExceededConfirmed] = "Dépassement de capacité d'un lieu d'accueil confirmé",
     };
 
     public static string Label(string action) => Labels.TryGetValue(action, out var label) ? label : action;
@@ -226,4 +229,15 @@ public static class AuditRecordType
 
     /// <summary>The surveys' trend across years.</summary>
     public const string SurveyTrend = "Enquete.Tendance";
+    /// <summary>A facility (record id: the facility).</summary>
+    public const string Facility = "Accueil.Lieu";
+
+    /// <summary>The list of facilities with their occupancy today.</summary>
+    public const string FacilityList = "Accueil.Lieux";
+
+    /// <summary>One orientation of a situation to a facility (record id: the orientation).</summary>
+    public const string Orientation = "Accueil.Orientation";
+
+    /// <summary>The orientations of one situation (record id: the situation).</summary>
+    public const string SituationOrientations = "Situation.Orientations";
 }
