@@ -2,6 +2,7 @@ using Vigie.Web.Data;
 using Vigie.Web.Features.Administration;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
+using Vigie.Web.Features.Formation;
 using Vigie.Web.Features.Installation;
 using Vigie.Web.Features.Notifications;
 using Vigie.Web.Features.Observatoire;
@@ -38,6 +39,7 @@ builder.AddCommission();
 builder.AddObservatoire();
 builder.AddPseudonymisedExtract();
 builder.AddSituationImport();
+builder.AddFormation();
 
 var app = builder.Build();
 

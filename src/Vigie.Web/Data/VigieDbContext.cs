@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Features.Administration;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
+using Vigie.Web.Features.Formation;
 using Vigie.Web.Features.Notifications;
 using Vigie.Web.Features.Signalements;
 using Vigie.Web.Platform.Email.Outbox;
@@ -66,6 +67,14 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options) : I
     public DbSet<Accompaniment> Accompaniments => Set<Accompaniment>();
 
     public DbSet<AccompanimentNote> AccompanimentNotes => Set<AccompanimentNote>();
+
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+
+    public DbSet<TrainedPerson> TrainedPeople => Set<TrainedPerson>();
+
+    public DbSet<TrainingParticipation> TrainingParticipations => Set<TrainingParticipation>();
+
+    public DbSet<TrainedPersonDistinction> TrainedPersonDistinctions => Set<TrainedPersonDistinction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Vigie.Web.Data;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Commission.Figures;
+using Vigie.Web.Features.Formation;
 using Vigie.Web.Features.Situations;
 using Vigie.Web.Features.Situations.LegalSteps;
 using Vigie.Web.Features.Situations.Trame;
@@ -31,8 +32,7 @@ public sealed record ObservatoryReport(ObservatoryFilter Filter, int Population,
 /// categorical variable (<see cref="PopulationScan"/>), a few GROUP BY queries for the open-ended ones
 /// (years, ages, delays), the legal steps, and the commission's own figures. Nothing is loaded row by
 /// row. To add an indicator: its dimension in <see cref="Dimensions"/> if it is a plain distribution,
-/// and one entry in <see cref="ComputeAsync"/>'s list (indicators 15 and 16 come with the Accueil and
-/// Formation modules).
+/// and one entry in <see cref="ComputeAsync"/>'s list (indicator 15 comes with the Accueil module).
 /// </summary>
 public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<CommissionOptions> commission, IOptions<TrameOptions> trame)
 {
@@ -127,6 +127,7 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
                 (v, _) => Formats.OutOf(v[0].Value(1, 0), v[0].Value(v[0].Table.Rows, 0)) is { } s ? s + " relèvent d'une prostitution avérée." : null),
             Commission(commissionFigures),
             await MobileTeamAsync(commissionFigures, cancellationToken),
+            await PeopleTrainedAsync(filter, cancellationToken),
             Completeness(counts, total),
         };
         return new ObservatoryReport(filter, total, indicators);
@@ -359,6 +360,22 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
                 ? $"Le {today.ToString("dd/MM/yyyy", Formats.French)}, l'équipe mobile accompagne {n.ToString("N0", Formats.French)} jeunes pour une capacité de {capacity.ToString("N0", Formats.French)}."
                 : null,
             $"Capacité de l'équipe mobile : {capacity} (réglage). Propositions comptées à leur date, sur la période ; file active : aujourd'hui.");
+    }
+
+    /// <summary>
+    /// 16. People trained, distinct, by employer category and year of the period, and since the first
+    /// session (the Formation module; territory and level do not apply).
+    /// </summary>
+    private async Task<IndicatorResult> PeopleTrainedAsync(ObservatoryFilter filter, CancellationToken cancellationToken)
+    {
+        var figures = await TrainingFigureSet.ComputeAsync(db, filter.From, filter.To, cancellationToken);
+        var since = figures.FirstSession is { } first ? TrainingFigureSet.Since(first) : null;
+        return new IndicatorResult(16, "formation", "Personnes formées (personnes différentes, par catégorie d'employeur)",
+            [new IndicatorTable(figures.ByYearTable(), ChartKind.HorizontalBars), new IndicatorTable(figures.CumulativeTable(), ChartKind.HorizontalBars)], [],
+            (v, _) => since is not null && v.Count > 1 && v[1].Value(v[1].Table.Rows, 0) is { } all
+                ? $"{all.ToString("N0", Formats.French)} personnes différentes formées depuis {since}."
+                : null,
+            "Une personne compte une fois par année et une fois dans le cumul, quel que soit le nombre de sessions suivies, dans la catégorie de son employeur lors de sa dernière session. Les filtres de territoire et de niveau ne s'appliquent pas aux formations.");
     }
 
     /// <summary>17. Completeness: how many situations have each variable filled in.</summary>
