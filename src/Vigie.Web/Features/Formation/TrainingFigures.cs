@@ -8,9 +8,9 @@ namespace Vigie.Web.Features.Formation;
 /// <summary>
 /// The people trained, as the database counts them: distinct people by employer category and year of
 /// the sessions in a period, and the cumulative distinct count from the first session to the end of
-/// the period. A person counts once per year, and once in the cumulative count, however many sessions;
-/// a person is counted in the category of their latest employer (<see cref="TrainedPerson.Category"/>),
-/// so the categories of a year add up to that year's distinct people.
+/// the period. A person counts once per year, and once in the cumulative count, however many sessions,
+/// in the employer category of their last session of that year (of the whole span, for the cumulative
+/// count): the categories of a year add up to that year's distinct people.
 /// </summary>
 public sealed record TrainingFigureSet(
     DateOnly From,
@@ -43,14 +43,22 @@ public sealed record TrainingFigureSet(
     {
         var attended = from p in db.TrainingParticipations.AsNoTracking()
                        join s in db.TrainingSessions.AsNoTracking() on p.SessionId equals s.Id
-                       join person in db.TrainedPeople.AsNoTracking() on p.PersonId equals person.Id
-                       select new { p.PersonId, s.Date, person.Category };
+                       select new Attendance { PersonId = p.PersonId, Date = s.Date, RecordedAt = p.RecordedAt, Category = p.Category };
 
-        var byYear = await attended.Where(a => a.Date >= from && a.Date <= to)
+        // Each person once per year, in the category of their last session of that year: the participations
+        // with no later one of the same person in the same year (NOT EXISTS, which both databases plan on the person's index).
+        var lastOfYear = attended.Where(a => a.Date >= from && a.Date <= to
+            && !attended.Any(b => b.PersonId == a.PersonId && b.Date.Year == a.Date.Year
+                && (b.Date > a.Date || (b.Date == a.Date && b.RecordedAt > a.RecordedAt))));
+        var byYear = await lastOfYear
             .GroupBy(a => new { a.Date.Year, a.Category })
             .Select(g => new { g.Key.Year, g.Key.Category, Count = g.Select(a => a.PersonId).Distinct().Count() })
             .ToListAsync(cancellationToken);
-        var cumulative = await attended.Where(a => a.Date <= to)
+        // Each person once since the first session, in the category of their last session up to the end of the period.
+        var lastOfAll = attended.Where(a => a.Date <= to
+            && !attended.Any(b => b.PersonId == a.PersonId && b.Date <= to
+                && (b.Date > a.Date || (b.Date == a.Date && b.RecordedAt > a.RecordedAt))));
+        var cumulative = await lastOfAll
             .GroupBy(a => a.Category)
             .Select(g => new { Category = g.Key, Count = g.Select(a => a.PersonId).Distinct().Count() })
             .ToListAsync(cancellationToken);
@@ -75,4 +83,16 @@ public sealed record TrainingFigureSet(
 
         return new TrainingFigureSet(from, to, years, cells, totals, first, sessions, participations);
     }
+}
+
+/// <summary>One participation with its session's day, as the figures' queries read it.</summary>
+public sealed class Attendance
+{
+    public Guid PersonId { get; init; }
+
+    public DateOnly Date { get; init; }
+
+    public DateTime RecordedAt { get; init; }
+
+    public EmployerCategory Category { get; init; }
 }

@@ -375,7 +375,7 @@ public sealed class Observatory(VigieDbContext db, TimeProvider clock, IOptions<
             (v, _) => since is not null && v.Count > 1 && v[1].Value(v[1].Table.Rows, 0) is { } all
                 ? $"{all.ToString("N0", Formats.French)} personnes différentes formées depuis {since}."
                 : null,
-            "Une personne compte une fois par année et une fois dans le cumul, quel que soit le nombre de sessions suivies, dans la catégorie de son employeur lors de sa dernière session. Les filtres de territoire et de niveau ne s'appliquent pas aux formations.");
+            "Une personne compte une fois par année et une fois dans le cumul, quel que soit le nombre de sessions suivies, dans la catégorie de son employeur lors de sa dernière session de l'année (de la période, pour le cumul). Les filtres de territoire et de niveau ne s'appliquent pas aux formations.");
     }
 
     /// <summary>17. Completeness: how many situations have each variable filled in.</summary>

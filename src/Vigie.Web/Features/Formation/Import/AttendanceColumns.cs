@@ -15,7 +15,7 @@ public static class AttendanceColumns
         $"texte, {TrainedPerson.NameMaxLength} caractères au plus", "Nom de famille du participant. Obligatoire.", "nom de famille");
 
     public static readonly AttendanceColumn FirstName = new("prénom", true, TrainedPerson.NameMaxLength,
-        $"texte, {TrainedPerson.NameMaxLength} caractères au plus", "Prénom du participant. Obligatoire.", "prenoms", "prénoms");
+        $"texte, {TrainedPerson.NameMaxLength} caractères au plus", "Prénom du participant. Obligatoire.", "prénoms");
 
     public static readonly AttendanceColumn Email = new("e-mail", false, TrainedPerson.EmailMaxLength,
         "une adresse électronique (nom@domaine.fr)",
