@@ -4,6 +4,7 @@ using Vigie.Web.Features.Administration;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Enquetes;
+using Vigie.Web.Features.Formation;
 using Vigie.Web.Features.Installation;
 using Vigie.Web.Features.Notifications;
 using Vigie.Web.Features.Observatoire;
@@ -42,6 +43,7 @@ builder.AddPseudonymisedExtract();
 builder.AddSituationImport();
 builder.AddEnquetes();
 builder.AddAccueil();
+builder.AddFormation();
 
 var app = builder.Build();
 

@@ -5,6 +5,7 @@ using Vigie.Web.Features.Administration;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Enquetes;
+using Vigie.Web.Features.Formation;
 using Vigie.Web.Features.Notifications;
 using Vigie.Web.Features.Signalements;
 using Vigie.Web.Platform.Email.Outbox;
@@ -78,11 +79,20 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options) : I
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+
     public DbSet<Facility> Facilities => Set<Facility>();
 
     public DbSet<FacilityManager> FacilityManagers => Set<FacilityManager>();
 
     public DbSet<Orientation> Orientations => Set<Orientation>();
+
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+
+    public DbSet<TrainedPerson> TrainedPeople => Set<TrainedPerson>();
+
+    public DbSet<TrainingParticipation> TrainingParticipations => Set<TrainingParticipation>();
+
+    public DbSet<TrainedPersonDistinction> TrainedPersonDistinctions => Set<TrainedPersonDistinction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

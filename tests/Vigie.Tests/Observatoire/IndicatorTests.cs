@@ -1,4 +1,5 @@
 using Vigie.Tests.Infrastructure;
+using Vigie.Web.Features.Formation;
 using Vigie.Web.Features.Observatoire;
 using Vigie.Web.Features.Situations;
 using Vigie.Web.Features.Situations.Trame;
@@ -253,6 +254,60 @@ public sealed class IndicatorTests(VigieFactory factory) : IClassFixture<VigieFa
             indicator.Describe(Views(report, 15), 0), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// 16. People trained. December 2020: A and B (établissement) and C (santé). March 2021: A again, now at
+    /// the Métropole, and D (justice). September 2021: A (Métropole) and B (établissement) again. In 2021:
+    /// A, B and D, three people (A once, at the Métropole, their last employer of the year); since December
+    /// 2020: four. In 2020: A, B, C, and A still counted at the établissement.
+    /// </summary>
+    [Fact]
+    public async Task People_trained_are_counted_once_by_employer_category_and_year_and_since_the_first_session()
+    {
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        await factory.WithDbAsync(async db =>
+        {
+            var december = TrainingSession.Create(new DateOnly(2020, 12, 3), TrainingKind.Sensibilisation, "Éducateurs", "Coordination", "Lyon", 180, "test", now);
+            var march = TrainingSession.Create(new DateOnly(2021, 3, 1), TrainingKind.Sensibilisation, "Éducateurs", "Coordination", "Lyon", 180, "test", now);
+            var september = TrainingSession.Create(new DateOnly(2021, 9, 1), TrainingKind.Approfondissement, "Éducateurs", "Coordination", "Lyon", 360, "test", now);
+            var a = TrainedPerson.Create("Anne", "Formée", "anne@indicateur.test", "Métropole de Lyon", EmployerCategory.Metropole, march.Date, now);
+            var b = TrainedPerson.Create("Bruno", "Formé", "bruno@indicateur.test", "MECS", EmployerCategory.Etablissement, september.Date, now);
+            var c = TrainedPerson.Create("Chloé", "Formée", null, "Hôpital", EmployerCategory.Sante, december.Date, now);
+            var d = TrainedPerson.Create("David", "Formé", null, "Tribunal", EmployerCategory.Justice, march.Date, now);
+            db.AddRange(december, march, september, a, b, c, d);
+            db.AddRange(
+                TrainingParticipation.Record(december.Id, a.Id, "MECS", EmployerCategory.Etablissement, "test", now),
+                TrainingParticipation.Record(december.Id, b.Id, "MECS", EmployerCategory.Etablissement, "test", now),
+                TrainingParticipation.Record(december.Id, c.Id, "Hôpital", EmployerCategory.Sante, "test", now),
+                TrainingParticipation.Record(march.Id, a.Id, "Métropole de Lyon", EmployerCategory.Metropole, "test", now),
+                TrainingParticipation.Record(march.Id, d.Id, "Tribunal", EmployerCategory.Justice, "test", now),
+                TrainingParticipation.Record(september.Id, a.Id, "Métropole de Lyon", EmployerCategory.Metropole, "test", now),
+                TrainingParticipation.Record(september.Id, b.Id, "MECS", EmployerCategory.Etablissement, "test", now));
+            await db.SaveChangesAsync();
+        });
+
+        var year2021 = (await ObservatoryFixtures.ComputeAsync(factory, ObservatoryFilter.Year(2021))).Indicator(16);
+        var year2020 = (await ObservatoryFixtures.ComputeAsync(factory, ObservatoryFilter.Year(2020))).Indicator(16);
+
+        var byYear = year2021.Column(0);
+        Assert.Equal(1, byYear["Métropole"]);
+        Assert.Equal(1, byYear["Établissement"]);
+        Assert.Equal(1, byYear["Justice"]);
+        Assert.Equal(0, byYear["Santé"]);
+        Assert.Equal(3, Total(year2021, 0));
+        var since = year2021.Column(1);
+        Assert.Equal(1, since["Métropole"]);
+        Assert.Equal(1, since["Établissement"]);
+        Assert.Equal(1, since["Santé"]);
+        Assert.Equal(1, since["Justice"]);
+        Assert.Equal(4, Total(year2021, 1));
+        Assert.Equal("4 personnes différentes formées depuis décembre 2020.", year2021.Describe(Views(year2021), 0));
+
+        Assert.Equal(2, year2020.Column(0)["Établissement"]);
+        Assert.Equal(0, year2020.Column(0)["Métropole"]);
+        Assert.Equal(3, Total(year2020, 1));
+        Assert.Equal("3 personnes différentes formées depuis décembre 2020.", year2020.Describe(Views(year2020), 0));
+    }
+
     [Fact]
     public void Day_numbers_follow_the_calendar()
     {
@@ -339,6 +394,10 @@ public sealed class IndicatorTests(VigieFactory factory) : IClassFixture<VigieFa
         Assert.Equal(68, everywhere.Indicator(1).Tables[1].Table.Value(0, 0));
     }
 
-    private static List<ProtectedTable> Views(ObservatoryReport report, int number) =>
-        report.Indicator(number).Tables.Select(t => ProtectedTable.Exact(t.Table)).ToList();
+    private static List<ProtectedTable> Views(ObservatoryReport report, int number) => Views(report.Indicator(number));
+
+    /// <summary>The total row of a one-column table.</summary>
+    private static int Total(IndicatorResult indicator, int table) => indicator.Tables[table].Table.Value(indicator.Tables[table].Table.Rows, 0);
+
+    private static List<ProtectedTable> Views(IndicatorResult indicator) => indicator.Tables.Select(t => ProtectedTable.Exact(t.Table)).ToList();
 }

@@ -6,6 +6,7 @@ using Vigie.Tests.Situations;
 using Vigie.Web.Features.Accueil;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
+using Vigie.Web.Features.Formation;
 using Vigie.Web.Features.Situations.Trame;
 using Vigie.Web.Platform.Crypto;
 
@@ -132,6 +133,16 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/situations/{id:guid}/orientations/{orientationId:guid}"] = ("/situations/{situation}/orientations/{orientation}", InScopeOfCoordinationOnly),
         ["/commission/seances/{id:guid}/compte-rendu/pdf"] = ("/commission/seances/{session}/compte-rendu/pdf",
             who => who is Roles.Coordination or Roles.MembreCommission or Roles.Professionnel ? NotFound : Only(Roles.Coordination)(who)),
+        // Formation: sessions, participants' names, imports and the duplicate review are Coordination's; the
+        // figures (no name) are also the Observatoire role's, protected. One fixture session exists.
+        ["/formation"] = ("/formation", Only(Roles.Coordination)),
+        ["/formation/sessions/nouvelle"] = ("/formation/sessions/nouvelle", Only(Roles.Coordination)),
+        ["/formation/sessions/{id:guid}"] = ("/formation/sessions/{training}", Only(Roles.Coordination)),
+        ["/formation/sessions/{id:guid}/import"] = ("/formation/sessions/{training}/import", Only(Roles.Coordination)),
+        ["/formation/modele.{format}"] = ("/formation/modele.csv", Only(Roles.Coordination)),
+        ["/formation/personnes"] = ("/formation/personnes", Only(Roles.Coordination)),
+        ["/formation/doublons"] = ("/formation/doublons", Only(Roles.Coordination)),
+        ["/formation/chiffres"] = ("/formation/chiffres", Observatory),
     };
 
     /// <summary>A page of the fixture situation (another organisation's): Coordination sees it, a Professionnel gets 404.</summary>
@@ -187,6 +198,8 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
             Guid.CreateVersion7(), Guid.CreateVersion7());
         var facilityId = Guid.Empty;
         var orientationId = Guid.Empty;
+        var training = TrainingSession.Create(new DateOnly(2024, 3, 12), TrainingKind.Sensibilisation, "Éducateurs", "Coordination", "Métropole", 180,
+            someone!.Id, factory.Clock.GetUtcNow().UtcDateTime);
         await factory.WithDbAsync(async db =>
         {
             // The commission: a published session (no one of the matrix is invited) with the fixture
@@ -216,6 +229,7 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
                 OwnerOrganisationId = org, DueOn = new DateOnly(2030, 1, 1), CreatedAt = now, CreatedById = someone.Id,
             });
             db.Accompaniments.Add(new Accompaniment { Id = commission.Accompaniment, SituationId = situation, ProposedAt = now, ProposedById = someone.Id });
+            db.TrainingSessions.Add(training);
 
             // Accueil: a facility and an orientation of the fixture situation to it.
             var facility = Facility.Create(new FacilityDetails("Foyer matrice", FacilityType.Mecs, null, null, 6, false, null), [], someone.Id, now);
@@ -249,7 +263,8 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
                 .Replace("{action}", commission.Action.ToString(), StringComparison.Ordinal)
                 .Replace("{accompaniment}", commission.Accompaniment.ToString(), StringComparison.Ordinal)
                 .Replace("{campaign}", campaign.ToString(), StringComparison.Ordinal)
-                .Replace("{facility}", facilityId.ToString(), StringComparison.Ordinal).Replace("{orientation}", orientationId.ToString(), StringComparison.Ordinal);
+                .Replace("{facility}", facilityId.ToString(), StringComparison.Ordinal).Replace("{orientation}", orientationId.ToString(), StringComparison.Ordinal)
+                .Replace("{training}", training.Id.ToString(), StringComparison.Ordinal);
             foreach (var who in Everyone)
             {
                 var response = await clients[who].GetAsync(path);

@@ -6,6 +6,7 @@ using Vigie.Web.Data;
 using Vigie.Web.Features.Accueil;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Commission.Figures;
+using Vigie.Web.Features.Formation;
 using Vigie.Web.Features.Situations;
 using Vigie.Web.Features.Situations.LegalSteps;
 using Vigie.Web.Features.Situations.Trame;
@@ -141,6 +142,7 @@ public sealed class Observatory(VigieDbContext db, IDbContextFactory<VigieDbCont
             Commission(commissionFigures),
             mobileTeam,
             await FacilitiesAsync(filter, cancellationToken),
+            await PeopleTrainedAsync(filter, cancellationToken),
             Completeness(counts, total),
         };
         return new ObservatoryReport(filter, total, indicators);
@@ -460,6 +462,22 @@ public sealed class Observatory(VigieDbContext db, IDbContextFactory<VigieDbCont
             "Tous les lieux d'accueil actifs (et ceux désactivés qui ont encore une activité) : les filtres de territoire et de niveau ne s'appliquent pas. "
             + "Un jeune est présent du jour de son arrivée jusqu'à la fin effective enregistrée ; « accueilli sur la période » : présent au moins un jour de la période. "
             + "Places : 0 quand elles ne sont pas comptées (lieux hors département).");
+    }
+
+    /// <summary>
+    /// 16. People trained, distinct, by employer category and year of the period, and since the first
+    /// session (the Formation module; territory and level do not apply).
+    /// </summary>
+    private async Task<IndicatorResult> PeopleTrainedAsync(ObservatoryFilter filter, CancellationToken cancellationToken)
+    {
+        var figures = await TrainingFigureSet.ComputeAsync(db, filter.From, filter.To, cancellationToken);
+        var since = figures.FirstSession is { } first ? TrainingFigureSet.Since(first) : null;
+        return new IndicatorResult(16, "formation", "Personnes formées (personnes différentes, par catégorie d'employeur)",
+            [new IndicatorTable(figures.ByYearTable(), ChartKind.HorizontalBars), new IndicatorTable(figures.CumulativeTable(), ChartKind.HorizontalBars)], [],
+            (v, _) => since is not null && v.Count > 1 && v[1].Value(v[1].Table.Rows, 0) is { } all
+                ? $"{all.ToString("N0", Formats.French)} personnes différentes formées depuis {since}."
+                : null,
+            "Une personne compte une fois par année et une fois dans le cumul, quel que soit le nombre de sessions suivies, dans la catégorie de son employeur lors de sa dernière session de l'année (de la période, pour le cumul). Les filtres de territoire et de niveau ne s'appliquent pas aux formations.");
     }
 
     /// <summary>17. Completeness: how many situations have each variable filled in.</summary>
