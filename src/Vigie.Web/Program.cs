@@ -2,7 +2,9 @@ using Vigie.Web.Data;
 using Vigie.Web.Features.Administration;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
+using Vigie.Web.Features.Annuaire;
 using Vigie.Web.Features.Installation;
+using Vigie.Web.Features.Lexique;
 using Vigie.Web.Features.Notifications;
 using Vigie.Web.Features.Observatoire;
 using Vigie.Web.Features.Observatoire.Extract;
@@ -38,6 +40,8 @@ builder.AddCommission();
 builder.AddObservatoire();
 builder.AddPseudonymisedExtract();
 builder.AddSituationImport();
+builder.AddLexique();
+builder.AddAnnuaire();
 
 var app = builder.Build();
 
@@ -48,6 +52,7 @@ if (command is not null)
 
 await app.Services.PrepareDatabaseAsync();
 await app.Services.FillObservatoryColumnsAsync();
+await app.Services.SeedLexiqueAsync();
 await app.Services.PrepareInstallationAsync(app);
 
 app.UseWebPlatform();

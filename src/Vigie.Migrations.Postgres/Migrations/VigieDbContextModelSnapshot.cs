@@ -198,6 +198,122 @@ namespace Vigie.Migrations.Postgres.Migrations
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("Vigie.Web.Features.Annuaire.DirectoryContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "Position");
+
+                    b.ToTable("DirectoryContacts");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Features.Annuaire.DirectoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Access")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Membership")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Territory")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Territory");
+
+                    b.HasIndex("IsActive", "Kind");
+
+                    b.ToTable("DirectoryEntries");
+                });
+
             modelBuilder.Entity("Vigie.Web.Features.Commission.Accompaniment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -938,6 +1054,92 @@ namespace Vigie.Migrations.Postgres.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Features.Lexique.LexiqueSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TermId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId", "Position");
+
+                    b.ToTable("LexiqueSources", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Features.Lexique.LexiqueTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Synonyms")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("TitleKey")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("character varying(240)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("TitleKey")
+                        .IsUnique();
+
+                    b.ToTable("LexiqueTerms");
                 });
 
             modelBuilder.Entity("Vigie.Web.Features.Notifications.Notification", b =>
@@ -1821,6 +2023,23 @@ namespace Vigie.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vigie.Web.Features.Annuaire.DirectoryContact", b =>
+                {
+                    b.HasOne("Vigie.Web.Features.Annuaire.DirectoryEntry", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigie.Web.Features.Annuaire.DirectoryEntry", b =>
+                {
+                    b.HasOne("Vigie.Web.Features.Administration.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Vigie.Web.Features.Commission.Accompaniment", b =>
                 {
                     b.HasOne("Vigie.Web.Features.Commission.CommissionDecision", null)
@@ -1973,6 +2192,15 @@ namespace Vigie.Migrations.Postgres.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Vigie.Web.Features.Lexique.LexiqueSource", b =>
+                {
+                    b.HasOne("Vigie.Web.Features.Lexique.LexiqueTerm", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vigie.Web.Features.Signalements.Signalement", b =>
                 {
                     b.HasOne("Vigie.Web.Platform.Email.Outbox.OutboxMessage", null)
@@ -2061,6 +2289,11 @@ namespace Vigie.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vigie.Web.Features.Annuaire.DirectoryEntry", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
             modelBuilder.Entity("Vigie.Web.Features.Commission.AgendaItem", b =>
                 {
                     b.Navigation("Decisions");
@@ -2076,6 +2309,11 @@ namespace Vigie.Migrations.Postgres.Migrations
             modelBuilder.Entity("Vigie.Web.Features.Commission.SessionMinutes", b =>
                 {
                     b.Navigation("Amendments");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Features.Lexique.LexiqueTerm", b =>
+                {
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("Vigie.Web.Features.Signalements.Signalement", b =>

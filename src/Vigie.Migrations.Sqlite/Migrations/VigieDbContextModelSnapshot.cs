@@ -189,6 +189,122 @@ namespace Vigie.Migrations.Sqlite.Migrations
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("Vigie.Web.Features.Annuaire.DirectoryContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "Position");
+
+                    b.ToTable("DirectoryContacts");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Features.Annuaire.DirectoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Access")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Membership")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Territory")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Territory");
+
+                    b.HasIndex("IsActive", "Kind");
+
+                    b.ToTable("DirectoryEntries");
+                });
+
             modelBuilder.Entity("Vigie.Web.Features.Commission.Accompaniment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -929,6 +1045,92 @@ namespace Vigie.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Features.Lexique.LexiqueSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TermId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId", "Position");
+
+                    b.ToTable("LexiqueSources", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Web.Features.Lexique.LexiqueTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Synonyms")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleKey")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("TitleKey")
+                        .IsUnique();
+
+                    b.ToTable("LexiqueTerms");
                 });
 
             modelBuilder.Entity("Vigie.Web.Features.Notifications.Notification", b =>
@@ -1810,6 +2012,23 @@ namespace Vigie.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vigie.Web.Features.Annuaire.DirectoryContact", b =>
+                {
+                    b.HasOne("Vigie.Web.Features.Annuaire.DirectoryEntry", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigie.Web.Features.Annuaire.DirectoryEntry", b =>
+                {
+                    b.HasOne("Vigie.Web.Features.Administration.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Vigie.Web.Features.Commission.Accompaniment", b =>
                 {
                     b.HasOne("Vigie.Web.Features.Commission.CommissionDecision", null)
@@ -1962,6 +2181,15 @@ namespace Vigie.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Vigie.Web.Features.Lexique.LexiqueSource", b =>
+                {
+                    b.HasOne("Vigie.Web.Features.Lexique.LexiqueTerm", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vigie.Web.Features.Signalements.Signalement", b =>
                 {
                     b.HasOne("Vigie.Web.Platform.Email.Outbox.OutboxMessage", null)
@@ -2050,6 +2278,11 @@ namespace Vigie.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vigie.Web.Features.Annuaire.DirectoryEntry", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
             modelBuilder.Entity("Vigie.Web.Features.Commission.AgendaItem", b =>
                 {
                     b.Navigation("Decisions");
@@ -2065,6 +2298,11 @@ namespace Vigie.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Vigie.Web.Features.Commission.SessionMinutes", b =>
                 {
                     b.Navigation("Amendments");
+                });
+
+            modelBuilder.Entity("Vigie.Web.Features.Lexique.LexiqueTerm", b =>
+                {
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("Vigie.Web.Features.Signalements.Signalement", b =>

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Features.Administration;
+using Vigie.Web.Features.Annuaire;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
+using Vigie.Web.Features.Lexique;
 using Vigie.Web.Features.Notifications;
 using Vigie.Web.Features.Signalements;
 using Vigie.Web.Platform.Email.Outbox;
@@ -66,6 +68,12 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options) : I
     public DbSet<Accompaniment> Accompaniments => Set<Accompaniment>();
 
     public DbSet<AccompanimentNote> AccompanimentNotes => Set<AccompanimentNote>();
+
+    public DbSet<LexiqueTerm> LexiqueTerms => Set<LexiqueTerm>();
+
+    public DbSet<DirectoryEntry> DirectoryEntries => Set<DirectoryEntry>();
+
+    public DbSet<DirectoryContact> DirectoryContacts => Set<DirectoryContact>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
