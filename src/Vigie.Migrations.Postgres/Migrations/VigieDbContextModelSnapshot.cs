@@ -201,7 +201,6 @@ namespace Vigie.Migrations.Postgres.Migrations
             modelBuilder.Entity("Vigie.Web.Features.Annuaire.DirectoryContact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Email")
@@ -1059,7 +1058,6 @@ namespace Vigie.Migrations.Postgres.Migrations
             modelBuilder.Entity("Vigie.Web.Features.Lexique.LexiqueSource", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Position")

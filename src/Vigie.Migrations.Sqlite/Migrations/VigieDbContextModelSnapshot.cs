@@ -192,7 +192,6 @@ namespace Vigie.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Vigie.Web.Features.Annuaire.DirectoryContact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -1050,7 +1049,6 @@ namespace Vigie.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Vigie.Web.Features.Lexique.LexiqueSource", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Position")

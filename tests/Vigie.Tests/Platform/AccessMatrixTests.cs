@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Vigie.Tests.Infrastructure;
 using Vigie.Tests.Situations;
+using Vigie.Web.Features.Annuaire;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Situations.Trame;
@@ -65,7 +66,20 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/situations/{id:guid}/evaluations"] = ("/situations/{situation}/evaluations", InScopeOfCoordinationOnly),
         ["/situations/{id:guid}/evaluations/{number:int}"] = ("/situations/{situation}/evaluations/1", InScopeOfCoordinationOnly),
         ["/situations/{id:guid}/evaluations/comparer"] = ("/situations/{situation}/evaluations/comparer?de=1&a=2", InScopeOfCoordinationOnly),
-        ["/lexique"] = ("/lexique", who => who == Anonymous ? Login : Ok),
+        // The lexique: every signed-in role reads it (a starting term, the printable glossary and its PDF); Coordination edits it.
+        ["/lexique"] = ("/lexique", SignedIn),
+        ["/lexique/{key}"] = ("/lexique/michetonnage", SignedIn),
+        ["/lexique/glossaire"] = ("/lexique/glossaire", SignedIn),
+        ["/lexique/glossaire.pdf"] = ("/lexique/glossaire.pdf", SignedIn),
+        ["/lexique/nouveau"] = ("/lexique/nouveau", Only(Roles.Coordination)),
+        ["/lexique/{key}/modifier"] = ("/lexique/michetonnage/modifier", Only(Roles.Coordination)),
+        ["/lexique/{key}/retirer"] = ("/lexique/michetonnage/retirer", Only(Roles.Coordination)),
+        // The partners' directory: every signed-in role reads it; the Administrateur and Coordination keep it.
+        ["/annuaire"] = ("/annuaire", SignedIn),
+        ["/annuaire/{id:guid}"] = ("/annuaire/{entry}", SignedIn),
+        ["/annuaire/nouvelle"] = ("/annuaire/nouvelle", DirectoryEditors),
+        ["/annuaire/{id:guid}/modifier"] = ("/annuaire/{entry}/modifier", DirectoryEditors),
+        ["/annuaire/{id:guid}/retirer"] = ("/annuaire/{entry}/retirer", DirectoryEditors),
         // Signalements follow their situation's scope (one draft of the fixture situation exists).
         ["/situations/{id:guid}/signalements"] = ("/situations/{situation}/signalements", InScopeOfCoordinationOnly),
         ["/signalements/{sid:guid}"] = ("/signalements/{signalement}", InScopeOfCoordinationOnly),
@@ -133,6 +147,11 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
     private static Expect Situations(string who) =>
         who == Anonymous ? Login : who is Roles.Professionnel or Roles.Coordination ? Ok : Forbidden;
 
+    private static Expect SignedIn(string who) => who == Anonymous ? Login : Ok;
+
+    private static Expect DirectoryEditors(string who) =>
+        who == Anonymous ? Login : who is Roles.Administrateur or Roles.Coordination ? Ok : Forbidden;
+
     private static Func<string, Expect> Only(string role) =>
         who => who == Anonymous ? Login : who == role ? Ok : Forbidden;
 
@@ -165,6 +184,10 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         var org = await factory.CreateOrganisationAsync();
         var situation = await SituationFixtures.OpenAsync(factory, org, "Canari", "Matrice", new DateOnly(2011, 5, 6));
         var signalement = Guid.CreateVersion7();
+        var directoryEntry = DirectoryEntry.Create(
+            new DirectoryDetails("CPEF de la matrice", DirectoryKind.Cpef, null, null, null, null, null, null, "Lyon 7e", null, CommissionMembership.Aucun),
+            [new ContactDetails("Contact de la matrice", null, null, null)], factory.Clock.GetUtcNow().UtcDateTime, someone!.Id);
+        var entry = directoryEntry.Id;
         var commission = new CommissionFixture(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(),
             Guid.CreateVersion7(), Guid.CreateVersion7());
         await factory.WithDbAsync(async db =>
@@ -196,6 +219,7 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
                 OwnerOrganisationId = org, DueOn = new DateOnly(2030, 1, 1), CreatedAt = now, CreatedById = someone.Id,
             });
             db.Accompaniments.Add(new Accompaniment { Id = commission.Accompaniment, SituationId = situation, ProposedAt = now, ProposedById = someone.Id });
+            db.DirectoryEntries.Add(directoryEntry);
 
             for (var number = 1; number <= 2; number++)
             {
@@ -217,7 +241,8 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
                 .Replace("{session}", commission.Session.ToString(), StringComparison.Ordinal).Replace("{item}", commission.Item.ToString(), StringComparison.Ordinal)
                 .Replace("{request}", commission.Request.ToString(), StringComparison.Ordinal).Replace("{minutes}", commission.Minutes.ToString(), StringComparison.Ordinal)
                 .Replace("{action}", commission.Action.ToString(), StringComparison.Ordinal)
-                .Replace("{accompaniment}", commission.Accompaniment.ToString(), StringComparison.Ordinal);
+                .Replace("{accompaniment}", commission.Accompaniment.ToString(), StringComparison.Ordinal)
+                .Replace("{entry}", entry.ToString(), StringComparison.Ordinal);
             foreach (var who in Everyone)
             {
                 var response = await clients[who].GetAsync(path);

@@ -306,6 +306,8 @@ internal sealed class DirectoryContactConfiguration : IEntityTypeConfiguration<D
 {
     public void Configure(EntityTypeBuilder<DirectoryContact> builder)
     {
+        // Contacts are replaced on every edit: new rows carry their own id, which EF must insert, not update.
+        builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Name).HasMaxLength(150);
         builder.Property(c => c.Function).HasMaxLength(150);
         builder.Property(c => c.Phone).HasMaxLength(40);

@@ -121,9 +121,12 @@ public sealed class LexiqueTerm
         UpdatedById = by;
     }
 
-    /// <summary>Lower-case ASCII letters and digits in groups joined by single dashes, at most 60 characters.</summary>
+    /// <summary>Keys that are the lexique's own addresses (<c>/lexique/nouveau</c>, <c>/lexique/glossaire</c>): a term there could not be opened.</summary>
+    public static readonly IReadOnlySet<string> ReservedKeys = new HashSet<string>(StringComparer.Ordinal) { "nouveau", "glossaire" };
+
+    /// <summary>Lower-case ASCII letters and digits in groups joined by single dashes, at most 60 characters, not reserved.</summary>
     public static bool IsValidKey(string? key) =>
-        !string.IsNullOrEmpty(key) && key.Length <= KeyMaxLength
+        !string.IsNullOrEmpty(key) && key.Length <= KeyMaxLength && !ReservedKeys.Contains(key)
         && key.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
         && !key.StartsWith('-') && !key.EndsWith('-') && !key.Contains("--", StringComparison.Ordinal);
 
@@ -215,6 +218,8 @@ internal sealed class LexiqueSourceConfiguration : IEntityTypeConfiguration<Lexi
     public void Configure(EntityTypeBuilder<LexiqueSource> builder)
     {
         builder.ToTable("LexiqueSources");
+        // Sources are replaced on every edit: new rows carry their own id, which EF must insert, not update.
+        builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Text).HasMaxLength(LexiqueSource.TextMaxLength);
         builder.Property(s => s.Url).HasMaxLength(LexiqueSource.UrlMaxLength);
         builder.HasIndex(s => new { s.TermId, s.Position });

@@ -50,7 +50,11 @@ public static class TermQueries
     {
         if (key is not null)
         {
-            if (!LexiqueTerm.IsValidKey(key))
+            if (LexiqueTerm.ReservedKeys.Contains(key))
+            {
+                modelState.AddModelError("Input.Key", $"La clé « {key} » est réservée aux pages du lexique : choisissez-en une autre.");
+            }
+            else if (!LexiqueTerm.IsValidKey(key))
             {
                 modelState.AddModelError("Input.Key", "La clé ne contient que des lettres minuscules sans accent, des chiffres et des tirets simples (ex. mise-a-l-abri).");
             }

@@ -12,7 +12,7 @@ using Vigie.Web.Data;
 namespace Vigie.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(VigieDbContext))]
-    [Migration("20261207145853_LexiqueAndAnnuaire")]
+    [Migration("20261207151247_LexiqueAndAnnuaire")]
     partial class LexiqueAndAnnuaire
     {
         /// <inheritdoc />
@@ -204,7 +204,6 @@ namespace Vigie.Migrations.Postgres.Migrations
             modelBuilder.Entity("Vigie.Web.Features.Annuaire.DirectoryContact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Email")
@@ -1062,7 +1061,6 @@ namespace Vigie.Migrations.Postgres.Migrations
             modelBuilder.Entity("Vigie.Web.Features.Lexique.LexiqueSource", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Position")

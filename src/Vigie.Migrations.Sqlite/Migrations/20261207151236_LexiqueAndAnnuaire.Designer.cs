@@ -11,7 +11,7 @@ using Vigie.Web.Data;
 namespace Vigie.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(VigieDbContext))]
-    [Migration("20261207145844_LexiqueAndAnnuaire")]
+    [Migration("20261207151236_LexiqueAndAnnuaire")]
     partial class LexiqueAndAnnuaire
     {
         /// <inheritdoc />
@@ -195,7 +195,6 @@ namespace Vigie.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Vigie.Web.Features.Annuaire.DirectoryContact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -1053,7 +1052,6 @@ namespace Vigie.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Vigie.Web.Features.Lexique.LexiqueSource", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
