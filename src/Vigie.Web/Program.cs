@@ -1,11 +1,13 @@
 using Vigie.Web.Data;
 using Vigie.Web.Features.Accueil;
 using Vigie.Web.Features.Administration;
+using Vigie.Web.Features.Annuaire;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Enquetes;
 using Vigie.Web.Features.Formation;
 using Vigie.Web.Features.Installation;
+using Vigie.Web.Features.Lexique;
 using Vigie.Web.Features.Notifications;
 using Vigie.Web.Features.Observatoire;
 using Vigie.Web.Features.Observatoire.Extract;
@@ -44,6 +46,8 @@ builder.AddSituationImport();
 builder.AddEnquetes();
 builder.AddAccueil();
 builder.AddFormation();
+builder.AddLexique();
+builder.AddAnnuaire();
 
 var app = builder.Build();
 
@@ -54,6 +58,7 @@ if (command is not null)
 
 await app.Services.PrepareDatabaseAsync();
 await app.Services.FillObservatoryColumnsAsync();
+await app.Services.SeedLexiqueAsync();
 await app.Services.PrepareInstallationAsync(app);
 
 app.UseWebPlatform();

@@ -2,17 +2,19 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Features.Accueil;
 using Vigie.Web.Features.Administration;
+using Vigie.Web.Features.Annuaire;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Enquetes;
 using Vigie.Web.Features.Formation;
+using Vigie.Web.Features.Lexique;
 using Vigie.Web.Features.Notifications;
 using Vigie.Web.Features.Signalements;
-using Vigie.Web.Platform.Email.Outbox;
 using Vigie.Web.Features.Situations;
 using Vigie.Web.Features.Situations.LegalSteps;
 using Vigie.Web.Features.Situations.Trame;
 using Vigie.Web.Platform.Audit;
+using Vigie.Web.Platform.Email.Outbox;
 
 namespace Vigie.Web.Data;
 
@@ -93,6 +95,12 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options) : I
     public DbSet<TrainingParticipation> TrainingParticipations => Set<TrainingParticipation>();
 
     public DbSet<TrainedPersonDistinction> TrainedPersonDistinctions => Set<TrainedPersonDistinction>();
+
+    public DbSet<LexiqueTerm> LexiqueTerms => Set<LexiqueTerm>();
+
+    public DbSet<DirectoryEntry> DirectoryEntries => Set<DirectoryEntry>();
+
+    public DbSet<DirectoryContact> DirectoryContacts => Set<DirectoryContact>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

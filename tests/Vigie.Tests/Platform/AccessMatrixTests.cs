@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Vigie.Tests.Infrastructure;
 using Vigie.Tests.Situations;
 using Vigie.Web.Features.Accueil;
+using Vigie.Web.Features.Annuaire;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Formation;
@@ -67,7 +68,20 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         ["/situations/{id:guid}/evaluations"] = ("/situations/{situation}/evaluations", InScopeOfCoordinationOnly),
         ["/situations/{id:guid}/evaluations/{number:int}"] = ("/situations/{situation}/evaluations/1", InScopeOfCoordinationOnly),
         ["/situations/{id:guid}/evaluations/comparer"] = ("/situations/{situation}/evaluations/comparer?de=1&a=2", InScopeOfCoordinationOnly),
-        ["/lexique"] = ("/lexique", who => who == Anonymous ? Login : Ok),
+        // The lexique: every signed-in role reads it (a starting term, the printable glossary and its PDF); Coordination edits it.
+        ["/lexique"] = ("/lexique", SignedIn),
+        ["/lexique/{key}"] = ("/lexique/michetonnage", SignedIn),
+        ["/lexique/glossaire"] = ("/lexique/glossaire", SignedIn),
+        ["/lexique/glossaire.pdf"] = ("/lexique/glossaire.pdf", SignedIn),
+        ["/lexique/nouveau"] = ("/lexique/nouveau", Only(Roles.Coordination)),
+        ["/lexique/{key}/modifier"] = ("/lexique/michetonnage/modifier", Only(Roles.Coordination)),
+        ["/lexique/{key}/retirer"] = ("/lexique/michetonnage/retirer", Only(Roles.Coordination)),
+        // The partners' directory: every signed-in role reads it; the Administrateur and Coordination keep it.
+        ["/annuaire"] = ("/annuaire", SignedIn),
+        ["/annuaire/{id:guid}"] = ("/annuaire/{entry}", SignedIn),
+        ["/annuaire/nouvelle"] = ("/annuaire/nouvelle", DirectoryEditors),
+        ["/annuaire/{id:guid}/modifier"] = ("/annuaire/{entry}/modifier", DirectoryEditors),
+        ["/annuaire/{id:guid}/retirer"] = ("/annuaire/{entry}/retirer", DirectoryEditors),
         // Signalements follow their situation's scope (one draft of the fixture situation exists).
         ["/situations/{id:guid}/signalements"] = ("/situations/{situation}/signalements", InScopeOfCoordinationOnly),
         ["/signalements/{sid:guid}"] = ("/signalements/{signalement}", InScopeOfCoordinationOnly),
@@ -162,6 +176,11 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
     private static Expect Situations(string who) =>
         who == Anonymous ? Login : who is Roles.Professionnel or Roles.Coordination ? Ok : Forbidden;
 
+    private static Expect SignedIn(string who) => who == Anonymous ? Login : Ok;
+
+    private static Expect DirectoryEditors(string who) =>
+        who == Anonymous ? Login : who is Roles.Administrateur or Roles.Coordination ? Ok : Forbidden;
+
     private static Func<string, Expect> Only(string role) =>
         who => who == Anonymous ? Login : who == role ? Ok : Forbidden;
 
@@ -194,6 +213,10 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
         var org = await factory.CreateOrganisationAsync();
         var situation = await SituationFixtures.OpenAsync(factory, org, "Canari", "Matrice", new DateOnly(2011, 5, 6));
         var signalement = Guid.CreateVersion7();
+        var directoryEntry = DirectoryEntry.Create(
+            new DirectoryDetails("CPEF de la matrice", DirectoryKind.Cpef, null, null, null, null, null, null, "Lyon 7e", null, CommissionMembership.Aucun),
+            [new ContactDetails("Contact de la matrice", null, null, null)], factory.Clock.GetUtcNow().UtcDateTime, someone!.Id);
+        var entry = directoryEntry.Id;
         var commission = new CommissionFixture(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(),
             Guid.CreateVersion7(), Guid.CreateVersion7());
         var facilityId = Guid.Empty;
@@ -240,6 +263,8 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
             orientationId = orientation.Id;
             db.Orientations.Add(orientation);
 
+            db.DirectoryEntries.Add(directoryEntry);
+
             for (var number = 1; number <= 2; number++)
             {
                 db.Evaluations.Add(new Evaluation { SituationId = situation, Number = number, ValidatedAt = factory.Clock.GetUtcNow().UtcDateTime, ValidatedById = someone!.Id });
@@ -264,7 +289,8 @@ public sealed class AccessMatrixTests(VigieFactory factory) : IClassFixture<Vigi
                 .Replace("{accompaniment}", commission.Accompaniment.ToString(), StringComparison.Ordinal)
                 .Replace("{campaign}", campaign.ToString(), StringComparison.Ordinal)
                 .Replace("{facility}", facilityId.ToString(), StringComparison.Ordinal).Replace("{orientation}", orientationId.ToString(), StringComparison.Ordinal)
-                .Replace("{training}", training.Id.ToString(), StringComparison.Ordinal);
+                .Replace("{training}", training.Id.ToString(), StringComparison.Ordinal)
+                .Replace("{entry}", entry.ToString(), StringComparison.Ordinal);
             foreach (var who in Everyone)
             {
                 var response = await clients[who].GetAsync(path);

@@ -11,9 +11,9 @@ public sealed class TrameSchemaTests
         var cells = TrameSchema.Sections.SelectMany(s => s.Cells).Select(c => c.Key).ToList();
         Assert.Equal(cells.Count, cells.Distinct().Count());
         Assert.Equal(TrameSchema.Sections.Count, TrameSchema.Sections.Select(s => s.Key).Distinct().Count());
-        var unknown = TrameSchema.Sections.SelectMany(s => s.Fields).SelectMany(f => f.Terms).Where(t => LexiqueTerms.Find(t) is null).ToList();
+        var unknown = TrameSchema.Sections.SelectMany(s => s.Fields).SelectMany(f => f.Terms).Where(t => StartingTerms.Find(t) is null).ToList();
         Assert.Empty(unknown);
-        Assert.Equal(LexiqueTerms.All.Count, LexiqueTerms.All.Select(t => t.Key).Distinct().Count());
+        Assert.Equal(StartingTerms.All.Count, StartingTerms.All.Select(t => t.Key).Distinct().Count());
     }
 
     [Fact]

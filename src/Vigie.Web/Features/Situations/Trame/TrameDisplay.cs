@@ -1,5 +1,4 @@
 using System.Globalization;
-using Vigie.Web.Features.Lexique;
 
 namespace Vigie.Web.Features.Situations.Trame;
 
@@ -45,9 +44,6 @@ public static class TrameDisplay
     /// <summary>Whether a stored value is a date the browser's date input can show (otherwise a text input keeps it as typed).</summary>
     public static bool IsIsoDate(string? raw) =>
         string.IsNullOrEmpty(raw) || DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-
-    public static IEnumerable<LexiqueTerm> Terms(TrameField field) =>
-        field.Terms.Select(LexiqueTerms.Find).OfType<LexiqueTerm>();
 
     /// <summary>The groups of a section's fields, in order, each with its fields (group null: fields outside any fieldset).</summary>
     public static IEnumerable<(string? Group, List<TrameField> Fields)> Groups(TrameSection section)
