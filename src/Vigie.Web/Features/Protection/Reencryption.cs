@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vigie.Web.Data;
+using Vigie.Web.Features.Accueil;
 using Vigie.Web.Features.Commission;
 using Vigie.Web.Features.Signalements;
 using Vigie.Web.Features.Situations;
@@ -50,6 +51,8 @@ public sealed class Reencryption(VigieDbContext db, FieldCipher cipher, BlindInd
         (typeof(MinutesAmendment), nameof(MinutesAmendment.TextEncrypted), MinutesAmendment.TextPurpose),
         (typeof(Accompaniment), nameof(Accompaniment.EndCommentEncrypted), Accompaniment.EndCommentPurpose),
         (typeof(AccompanimentNote), nameof(AccompanimentNote.TextEncrypted), AccompanimentNote.TextPurpose),
+        (typeof(Orientation), nameof(Orientation.ReasonEncrypted), Orientation.ReasonPurpose),
+        (typeof(Orientation), nameof(Orientation.EndReasonEncrypted), Orientation.EndReasonPurpose),
     ];
 
     public sealed record Report(string Table, string Column, int Read, int Rewritten);
