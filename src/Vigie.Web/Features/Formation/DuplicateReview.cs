@@ -9,7 +9,7 @@ public enum DuplicateReason
     /// <summary>The same normalised name, kept apart (different e-mails, or several people of that name).</summary>
     SameName,
 
-    /// <summary>Names a typing slip apart (edit distance ≤ 2) at the same employer.</summary>
+    /// <summary>Names a typing slip apart (edit distance ≤ 2, same first letter) at the same employer.</summary>
     CloseNameSameEmployer,
 }
 
@@ -61,8 +61,15 @@ public sealed class DuplicateReview(VigieDbContext db)
             }
         }
 
-        foreach (var group in people.GroupBy(p => p.NormalisedEmployer).Where(g => g.Count() > 1))
+        // Close names are looked for among people of the same employer whose names start with the same
+        // letter (a slip rarely hits the first one), which keeps a large employer's group affordable.
+        foreach (var group in people.GroupBy(p => (p.NormalisedEmployer, p.NormalisedName[..1])).Where(g => g.Count() > 1))
         {
+            if (pairs.Count >= MaxPairs)
+            {
+                break;
+            }
+
             var members = group.OrderBy(p => p.NormalisedName, StringComparer.Ordinal).ThenBy(p => p.Id).ToList();
             for (var i = 0; i < members.Count; i++)
             {
