@@ -128,7 +128,7 @@ public static class FormationBenchmark
             $"Distinct people ({set!.Participations:N0} participations, {from.Year}–{to.Year}): {set.CumulativeTotal:N0} people; figures min {figures[0]:0} ms, median {figures[2]:0} ms; duplicate review ({pairs} pairs) min {review[0]:0} ms, median {review[2]:0} ms."));
     }
 
-    /// <summary>Sessions of 20 to 150 people from December 2020, until exactly <paramref name="participations"/> participations.</summary>
+    /// <summary>Sessions of 20 to 150 people every one to three days from December 2020, until exactly <paramref name="participations"/> participations.</summary>
     private static async Task<(List<(string First, string Last, string Email, string Employer, EmployerCategory Category)> People, DateOnly First, DateOnly Last)> SeedAsync(
         IServiceProvider services, int participations, Random random)
     {
@@ -175,7 +175,7 @@ public static class FormationBenchmark
             written += here.Count;
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
-            day = day.AddDays(random.Next(3, 10));
+            day = day.AddDays(random.Next(1, 4));
         }
 
         return (people, first, day);
