@@ -14,6 +14,7 @@ using Vigie.Web.Platform.Audit;
 // Vigie.Bench seed   --data DIR [--entries 100000] [--provider Sqlite|Postgres --connection CS]
 // Vigie.Bench generate --data DIR [--situations 100000] [--seed 20250101] [--provider ... --connection ...]
 // Vigie.Bench import --data DIR [--rows 10000] [--provider ... --connection ...]
+// Vigie.Bench formation --data DIR [--rows 5000] [--participations 50000] [--provider ... --connection ...]
 // Vigie.Bench commission --data DIR [--items 25] [--actions 200] [--provider ... --connection ...]
 // Vigie.Bench observatoire --data DIR [--runs 20] [--log-sql] [--provider ... --connection ...]
 // Vigie.Bench verify --data DIR [--runs 5] [--stopwatch [--prime]] [--artifacts DIR] [--provider ... --connection ...]
@@ -49,6 +50,11 @@ const string Usage = """
       Vigie.Bench import --data DIR [--rows 10000] [--provider Sqlite|Postgres] [--connection CS]
           Writes DIR/import-N.xlsx, N fictitious lines in the import template's columns, then times the dry run
           and the commit (one transaction) through SituationImporter, the service of /observatoire/import.
+      Vigie.Bench formation --data DIR [--rows 5000] [--participations 50000] [--provider Sqlite|Postgres] [--connection CS]
+          On a new database: adds fictitious training sessions from December 2020 with exactly PARTICIPATIONS participations,
+          times the recomputation of the distinct people (the figures by employer category and year, and the review of likely
+          duplicates; 5 runs after a warm-up), then writes DIR/emargement-N.xlsx (people known by e-mail, by name only, and new)
+          and times its dry run, its commit (one transaction) and the same sheet again through AttendanceImporter.
       Vigie.Bench outbox [--messages 1000]
           Sends N outbox messages (100 KB attachment each) from a new SQLite database in a temporary folder to an
           SMTP server in this process on 127.0.0.1; prints messages per second and the enqueue-to-accepted delays.
@@ -146,6 +152,17 @@ switch (args[0])
         }
 
         return await ImportBenchmark.RunAsync(target, rows, Console.Out);
+
+    case "formation":
+        var sheetRows = int.Parse(options.GetValueOrDefault("--rows", "5000"), System.Globalization.CultureInfo.InvariantCulture);
+        var participations = int.Parse(options.GetValueOrDefault("--participations", "50000"), System.Globalization.CultureInfo.InvariantCulture);
+        if (sheetRows is < 1 or > 100_000 || participations is < 100 or > 5_000_000)
+        {
+            await Console.Error.WriteLineAsync("--rows must be between 1 and 100000, --participations between 100 and 5000000.");
+            return 64;
+        }
+
+        return await FormationBenchmark.RunAsync(target, sheetRows, participations, Console.Out);
 
     case "observatoire":
         return await ObservatoryBenchmark.RunAsync(target, options.ContainsKey("--runs") ? runs : 20, switches.Contains("--log-sql"), Console.Out);

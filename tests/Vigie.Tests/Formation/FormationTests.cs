@@ -82,6 +82,26 @@ public sealed class FormationTests(VigieFactory factory) : IClassFixture<VigieFa
     }
 
     [Fact]
+    public async Task The_templates_carry_every_column_the_import_reads_and_an_empty_sheet_is_refused_in_French()
+    {
+        var client = await factory.LoginAsync(Roles.Coordination);
+        var session = await CreateSessionAsync(client, "2024-04-02", TrainingKind.Sensibilisation);
+
+        foreach (var (format, type) in new[] { ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), ("csv", "text/csv") })
+        {
+            var response = await client.GetAsync($"/formation/modele.{format}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(type, response.Content.Headers.ContentType!.MediaType);
+            // The header row alone: every column is recognised (no missing column), and there is no participant.
+            var report = await AnalyseAsync(client, session, await response.Content.ReadAsByteArrayAsync());
+            Assert.Equal("Le fichier ne peut pas être importé : Le fichier ne contient aucun participant : seule la ligne d'en-tête est remplie.",
+                string.Join(" ", report.Text("#file-errors").Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/formation/modele.pdf")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_person_is_found_again_in_later_sessions_by_normalised_email_then_by_normalised_name()
     {
         var client = await factory.LoginAsync(Roles.Coordination);

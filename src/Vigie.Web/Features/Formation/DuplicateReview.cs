@@ -9,7 +9,7 @@ public enum DuplicateReason
     /// <summary>The same normalised name, kept apart (different e-mails, or several people of that name).</summary>
     SameName,
 
-    /// <summary>Names a typing slip apart (edit distance ≤ 2) at the same employer.</summary>
+    /// <summary>Names a typing slip apart (edit distance ≤ 2, same initials) at the same employer.</summary>
     CloseNameSameEmployer,
 }
 
@@ -61,10 +61,13 @@ public sealed class DuplicateReview(VigieDbContext db)
             }
         }
 
-        foreach (var group in people.GroupBy(p => p.NormalisedEmployer).Where(g => g.Count() > 1))
+        // Close names are looked for among people of the same employer whose last and first names start
+        // with the same letters (a slip rarely hits a first letter), which keeps a large employer's group affordable.
+        foreach (var group in people.GroupBy(p => (p.NormalisedEmployer, Initials(p.NormalisedName))).Where(g => g.Count() > 1))
         {
+
             var members = group.OrderBy(p => p.NormalisedName, StringComparer.Ordinal).ThenBy(p => p.Id).ToList();
-            for (var i = 0; i < members.Count; i++)
+            for (var i = 0; i < members.Count && pairs.Count < MaxPairs; i++)
             {
                 for (var j = i + 1; j < members.Count; j++)
                 {
@@ -160,6 +163,13 @@ public sealed class DuplicateReview(VigieDbContext db)
         }
 
         return true;
+    }
+
+    /// <summary>"dupont|marie" → "dm".</summary>
+    private static string Initials(string normalisedName)
+    {
+        var bar = normalisedName.IndexOf('|', StringComparison.Ordinal);
+        return string.Concat(normalisedName[..Math.Min(1, bar)], normalisedName.Length > bar + 1 ? normalisedName[(bar + 1)..(bar + 2)] : "");
     }
 
     private static (Guid, Guid) Ordered(Guid one, Guid other) => TrainedPersonDistinction.Order(one, other);

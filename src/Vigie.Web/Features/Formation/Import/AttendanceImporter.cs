@@ -341,7 +341,7 @@ public sealed class AttendanceImporter(VigieDbContext db, TimeProvider clock)
         var sheetByPerson = new Dictionary<Guid, Participant>();
         foreach (var line in lines)
         {
-            if (Find(line) is { } same)
+            if (Find(line) is not null)
             {
                 continue;
             }
@@ -357,10 +357,9 @@ public sealed class AttendanceImporter(VigieDbContext db, TimeProvider clock)
                 participant.AttachEmail = line.NormalisedEmail is not null && named.NormalisedEmail is null;
             }
 
-            if (participant.Existing is { } existing && sheetByPerson.TryGetValue(existing.Id, out var already))
+            if (participant.Existing is { } existing && sheetByPerson.ContainsKey(existing.Id))
             {
                 // Two lines of the sheet led to the same person (by name, then by e-mail).
-                _ = already;
                 continue;
             }
 
