@@ -174,6 +174,28 @@ public sealed class LexiquePagesTests(VigieFactory factory) : IClassFixture<Vigi
     }
 
     [Fact]
+    public async Task A_change_saved_by_another_server_reaches_the_trame_labels_within_five_minutes()
+    {
+        var (professional, situation, _) = await TrameFixtures.OpenAsync(factory);
+        var qualification = TrameFixtures.SectionUrl(situation, TrameSchema.Qualification);
+        static IEnumerable<string> RabattageLinks(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelectorAll(".terms a").Where(a => a.GetAttribute("href") == "/lexique#terme-rabattage").Select(a => a.TextContent);
+        Assert.Contains("Rabattage", RabattageLinks(await Pages.GetDocumentAsync(professional, qualification)));
+
+        // Another instance of Vigie on the same database saves a new title: this one's pages did not see it.
+        await factory.WithDbAsync(async db =>
+        {
+            var term = await db.LexiqueTerms.Include(t => t.Sources).SingleAsync(t => t.Key == "rabattage");
+            term.Update("Rabattage (recrutement)", term.Definition, term.Synonyms, term.Sources.Select(s => (s.Text, s.Url)), factory.Clock.GetUtcNow().UtcDateTime, null);
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains("Rabattage", RabattageLinks(await Pages.GetDocumentAsync(professional, qualification)));
+
+        factory.Clock.Advance(LexiqueLinks.MaxAge);
+        Assert.Contains("Rabattage (recrutement)", RabattageLinks(await Pages.GetDocumentAsync(professional, qualification)));
+    }
+
+    [Fact]
     public async Task Retiring_asks_for_confirmation_hides_the_term_from_readers_and_labels_and_Coordination_restores_it()
     {
         var (professional, situation, _) = await TrameFixtures.OpenAsync(factory);

@@ -23,9 +23,16 @@ public sealed class TermInput
 
     public List<SourceInput> Sources { get; set; } = [];
 
-    /// <summary>The sources as the form shows them: those typed, then empty rows up to the maximum.</summary>
-    public IReadOnlyList<SourceInput> SourceRows =>
-        [.. Sources.Take(LexiqueTerm.MaxSources), .. Enumerable.Range(0, Math.Max(0, LexiqueTerm.MaxSources - Sources.Count)).Select(_ => new SourceInput())];
+    /// <summary>The sources as the form shows them: those typed, then two empty rows (five rows at most).</summary>
+    public IReadOnlyList<SourceInput> SourceRows
+    {
+        get
+        {
+            var typed = Sources.Take(LexiqueTerm.MaxSources).ToList();
+            var blanks = Math.Min(2, LexiqueTerm.MaxSources - typed.Count);
+            return [.. typed, .. Enumerable.Range(0, blanks).Select(_ => new SourceInput())];
+        }
+    }
 
     /// <summary>Checks the sources (a title for each address, addresses in http or https) and returns them tidied.</summary>
     public List<(string Text, string? Url)> CheckSources(ModelStateDictionary modelState)
