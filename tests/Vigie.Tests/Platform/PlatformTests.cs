@@ -103,7 +103,7 @@ public sealed partial class PlatformTests(VigieFactory factory) : IClassFixture<
         Assert.Contains("/protection/journal", Links(dpo));
         Assert.DoesNotContain("/administration/utilisateurs", Links(dpo));
         // The commission is for professionals, members and Coordination (its sessions, requests and items).
-        Assert.Equal(["/", "/situations", "/echeances", "/commission", "/actions", "/annuaire", "/lexique"], Links(pro));
+        Assert.Equal(["/", "/situations", "/echeances", "/accueil", "/commission", "/actions", "/annuaire", "/lexique"], Links(pro));
         Assert.DoesNotContain("/actions", Links(admin));
         Assert.DoesNotContain("/accompagnements", Links(pro));
         Assert.DoesNotContain("/commission", Links(admin));
@@ -112,7 +112,7 @@ public sealed partial class PlatformTests(VigieFactory factory) : IClassFixture<
         Assert.DoesNotContain("/echeances", Links(dpo));
         // The observatory's figures: Coordination and the Observatoire role, no one else.
         Assert.Contains("/observatoire", Links(coordination));
-        Assert.Equal(["/", "/observatoire", "/annuaire", "/lexique"], Links(observatoireHome));
+        Assert.Equal(["/", "/observatoire", "/formation/chiffres", "/annuaire", "/lexique"], Links(observatoireHome));
         // The directory and the lexique hold no data about minors: every role has them.
         Assert.All(new[] { admin, dpo, pro, coordination, observatoireHome }, d => Assert.Contains("/lexique", Links(d)));
         Assert.All(new[] { admin, dpo, pro, coordination, observatoireHome }, d => Assert.Contains("/annuaire", Links(d)));
