@@ -68,7 +68,7 @@ public sealed class AccueilJourneyTests(Chromium chromium)
         var facilityPath = new Uri(page.Url).AbsolutePath;
         await Expect(page.Locator("h1")).ToHaveTextAsync(FacilityName);
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("est créé");
-        await Expect(page.Locator("#present-today")).ToContainTextAsync("0 pour 1 places");
+        await Expect(page.Locator("#present-today")).ToContainTextAsync("0 pour 1 place");
         await browser.CheckPageAsync("lieu-cree");
 
         // 4. Two situations, opened by Coordination.
@@ -93,8 +93,9 @@ public sealed class AccueilJourneyTests(Chromium chromium)
         await browser.GotoAsync($"/situations/{second}/orientations", "orientations-2");
         await FillOrientationAsync(page, today, "Sortie d'hospitalisation");
         await record.ClickAndWaitForNewDocumentAsync(page);
-        await Expect(page.Locator("#capacity-warning")).ToContainTextAsync($"accueillerait 2 jeunes pour 1 places à partir du {today:dd/MM/yyyy}");
+        await Expect(page.Locator("#capacity-warning")).ToContainTextAsync($"accueillerait 2 jeunes pour 1 place à partir du {today:dd/MM/yyyy}");
         await Expect(page.GetByLabel("Motif de l'orientation")).ToHaveValueAsync("Sortie d'hospitalisation");
+        await Expect(page.Locator("#form-errors")).ToHaveCountAsync(0); // a warning, not an error
         await browser.CheckPageAsync("orientation-2-avertissement");
         await page.GetByLabel("Je confirme l'orientation malgré le dépassement de capacité (cette confirmation est tracée)").CheckAsync();
         await record.ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == $"/situations/{second}/orientations");
@@ -112,7 +113,7 @@ public sealed class AccueilJourneyTests(Chromium chromium)
         await browser.GotoAsync("/accueil", "lieux-un");
         await Expect(page.Locator("#lieux tbody tr")).ToContainTextAsync("Capacité dépassée");
         await page.GetByRole(AriaRole.Link, new() { Name = FacilityName }).ClickAndWaitForUrlAsync(page, url => new Uri(url).AbsolutePath == facilityPath);
-        await Expect(page.Locator("#present-today")).ToContainTextAsync("2 pour 1 places");
+        await Expect(page.Locator("#present-today")).ToContainTextAsync("2 pour 1 place");
         await Expect(page.Locator("#orientations-en-cours tbody tr")).ToHaveCountAsync(2);
         await Expect(page.Locator("figure.chart svg")).ToHaveCountAsync(1);
         await Expect(page.Locator("#occupation-mois tbody tr")).ToHaveCountAsync(12);

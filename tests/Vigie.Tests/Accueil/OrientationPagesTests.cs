@@ -108,7 +108,7 @@ public sealed class OrientationPagesTests(VigieFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Pages.ParseAsync(response);
-        Assert.Contains($"2 jeunes pour 1 places à partir du {Today.AddDays(2):dd/MM/yyyy}", page.Text("#capacity-warning"), StringComparison.Ordinal);
+        Assert.Contains($"2 jeunes pour 1 place à partir du {Today.AddDays(2):dd/MM/yyyy}", page.Text("#capacity-warning"), StringComparison.Ordinal);
         Assert.Equal("Urgence", page.Text("#Input_Reason"));
         Assert.Equal(Iso(Today.AddDays(2)), page.QuerySelector("#Input_StartOn")!.GetAttribute("value"));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Orientations.CountAsync(o => o.SituationId == second)));
