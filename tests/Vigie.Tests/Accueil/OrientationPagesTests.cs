@@ -108,7 +108,7 @@ public sealed class OrientationPagesTests(VigieFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Pages.ParseAsync(response);
-        Assert.Contains($"2 jeunes pour 1 places à partir du {Today.AddDays(2):dd/MM/yyyy}", page.Text("#capacity-warning"), StringComparison.Ordinal);
+        Assert.Contains($"2 jeunes pour 1 place à partir du {Today.AddDays(2):dd/MM/yyyy}", page.Text("#capacity-warning"), StringComparison.Ordinal);
         Assert.Equal("Urgence", page.Text("#Input_Reason"));
         Assert.Equal(Iso(Today.AddDays(2)), page.QuerySelector("#Input_StartOn")!.GetAttribute("value"));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Orientations.CountAsync(o => o.SituationId == second)));
@@ -160,5 +160,32 @@ public sealed class OrientationPagesTests(VigieFactory factory) : IClassFixture<
         Assert.Contains("motif de la fin", page.Text("#Input_EndReason-error"), StringComparison.Ordinal);
         Assert.Equal("FinDePriseEnCharge", page.QuerySelector("#Input_Outcome option[selected]")!.GetAttribute("value"));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Orientations.CountAsync(o => o.SituationId == situation)));
+    }
+
+    [Fact]
+    public async Task An_emergency_access_reads_the_orientations_but_cannot_record_one()
+    {
+        var situation = await SituationFixtures.OpenAsync(factory, await factory.CreateOrganisationAsync(), "Urgence", "Mia", new DateOnly(2010, 1, 1));
+        var facility = await AccueilFixtures.FacilityAsync(factory, "Foyer urgence", 5);
+        var orientation = await AccueilFixtures.OrientationAsync(factory, situation, facility, Today.AddDays(-1), null);
+        var user = await factory.CreateUserAsync(Roles.Professionnel, organisationId: await factory.CreateOrganisationAsync());
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        await factory.WithDbAsync(async db =>
+        {
+            db.EmergencyAccesses.Add(new Vigie.Web.Features.Situations.EmergencyAccess
+            {
+                SituationId = situation, UserId = user.Id, JustificationEncrypted = "x", GrantedAt = now, ExpiresAt = now.AddHours(24),
+            });
+            await db.SaveChangesAsync();
+        });
+        var client = await factory.LoginAsync(user);
+
+        var page = await Pages.GetDocumentAsync(client, $"/situations/{situation}/orientations");
+        Assert.NotNull(page.QuerySelector("#read-only-notice"));
+        Assert.NotNull(page.QuerySelector($"#orientation-{orientation}"));
+        Assert.Null(page.QuerySelector("#Input_FacilityId"));
+        var token = await Pages.TokenAsync(client, "/accueil");
+        Assert.Equal(HttpStatusCode.Forbidden, (await Pages.PostAsync(client, $"/situations/{situation}/orientations", Form(facility), token)).StatusCode);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Orientations.CountAsync(o => o.SituationId == situation)));
     }
 }

@@ -33,6 +33,9 @@ public static class AccueilLabels
     public static string Month(DateOnly month) =>
         month.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"));
 
+    /// <summary>"1 place", "8 places".</summary>
+    public static string Places(int count) => count > 1 ? $"{count} places" : $"{count} place";
+
     public static string Capacity(int? capacity) => capacity is > 0 ? $"{capacity} place{(capacity > 1 ? "s" : "")}" : "places non comptées";
 
     public static string Where(bool outside, string? departement) => outside ? $"Hors département ({departement})" : "Dans le département";

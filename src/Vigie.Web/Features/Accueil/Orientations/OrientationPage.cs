@@ -117,8 +117,7 @@ public abstract class OrientationPage(VigieDbContext db, Occupancy occupancy, Fi
             return true;
         }
 
-        ModelState.AddModelError("Input.ConfirmOverCapacity",
-            $"Avec cette orientation, {facility.Name} accueillerait {Excess.Occupants} jeunes pour {Excess.Capacity} places le {AccueilLabels.Date(Excess.Day)} : cochez la confirmation pour l'enregistrer malgré tout.");
+        // A warning, not an error: the form comes back with the warning and the box to tick.
         return false;
     }
 
