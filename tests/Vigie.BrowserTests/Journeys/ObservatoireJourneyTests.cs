@@ -130,9 +130,9 @@ public sealed class ObservatoireJourneyTests(Chromium chromium)
         var steps = await TableAsync(page, "#tableau-5-1");
         Assert.Equal([WithSignalement.ToString(Invariant), (Lines.Length - WithSignalement).ToString(Invariant), Lines.Length.ToString(Invariant)],
             steps["Signalement au parquet"]);
-        await Expect(page.Locator("section.indicator")).ToHaveCountAsync(16);
+        await Expect(page.Locator("section.indicator")).ToHaveCountAsync(17);
         // The contents list says each indicator's own number, the one its heading carries.
-        await Expect(page.Locator("nav.toc li")).ToHaveCountAsync(16);
+        await Expect(page.Locator("nav.toc li")).ToHaveCountAsync(17);
         var misnumbered = await page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('nav.toc li')]
               .filter(li => !document.querySelector(li.querySelector('a').getAttribute('href')).textContent.trim().startsWith(li.value + '. '))
