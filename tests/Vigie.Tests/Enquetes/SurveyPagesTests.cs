@@ -69,7 +69,7 @@ public sealed class SurveyPagesTests(VigieFactory factory) : IClassFixture<Vigie
         fields["Input.ClosesOn"] = Iso(today.AddDays(20));
         response = await Pages.PostFormAsync(coordination, "/enquetes/nouvelle", fields);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var campaign = await factory.WithDbAsync(db => db.SurveyCampaigns.Include(c => c.Questions).Include(c => c.Recipients).SingleAsync(c => c.Year == 2011));
+        var campaign = await factory.WithDbAsync(db => db.SurveyCampaigns.Include(c => c.Questions).Include(c => c.Recipients).AsSplitQuery().SingleAsync(c => c.Year == 2011));
         Assert.Equal($"/enquetes/{campaign.Id}", response.Headers.Location!.OriginalString);
         Assert.Equal(CampaignStatus.Brouillon, campaign.Status);
         Assert.Equal([ReferenceQuestions.SituationsIdentified, null], campaign.Questions.OrderBy(q => q.Position).Select(q => q.Key));
