@@ -130,6 +130,15 @@ public sealed partial class EnquetesJourneyTests(Chromium chromium)
         await Expect(page.Locator("#tableau-1-2 caption")).ToHaveTextAsync("Enquête ASE : situations identifiées par année");
         await Expect(page.Locator("#indicateur-1 ~ .indicator__sentence").First).ToContainTextAsync($"Enquête auprès des services de l'ASE : 18 situations identifiées en {year}.");
 
+        // 5. Coordination's pages on a phone's width: no page-wide horizontal scroll (wide tables scroll in their own box).
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var (path, step) in new[] { ($"/enquetes/{campaign}", "campagne-390"), ("/enquetes/tendance", "tendance-390"), ("/enquetes/nouvelle", "nouvelle-campagne-390") })
+        {
+            await browser.GotoAsync(path, step);
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            Assert.True(widths[0] <= widths[1], $"{path} à 390 px : {widths[0]} px de contenu pour {widths[1]} px de fenêtre.");
+        }
+
         await browser.AssertCleanAsync();
     }
 

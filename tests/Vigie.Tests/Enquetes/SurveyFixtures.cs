@@ -47,7 +47,7 @@ public static class SurveyFixtures
     public static Task AnswerAsync(VigieFactory factory, Guid campaignId, Guid service, int situations, int girls, int boys, bool submit = true) =>
         factory.WithDbAsync(async db =>
         {
-            var campaign = await db.SurveyCampaigns.Include(c => c.Questions).Include(c => c.Recipients).SingleAsync(c => c.Id == campaignId);
+            var campaign = await db.SurveyCampaigns.Include(c => c.Questions).Include(c => c.Recipients).AsSplitQuery().SingleAsync(c => c.Id == campaignId);
             var now = factory.Clock.GetUtcNow().UtcDateTime;
             var today = ParisToday(factory);
             // The reference questions get the figures; any other question "non", 0 or a dash.

@@ -69,7 +69,7 @@ public sealed class SurveyPagesTests(VigieFactory factory) : IClassFixture<Vigie
         fields["Input.ClosesOn"] = Iso(today.AddDays(20));
         response = await Pages.PostFormAsync(coordination, "/enquetes/nouvelle", fields);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var campaign = await factory.WithDbAsync(db => db.SurveyCampaigns.Include(c => c.Questions).Include(c => c.Recipients).SingleAsync(c => c.Year == 2011));
+        var campaign = await factory.WithDbAsync(db => db.SurveyCampaigns.Include(c => c.Questions).Include(c => c.Recipients).AsSplitQuery().SingleAsync(c => c.Year == 2011));
         Assert.Equal($"/enquetes/{campaign.Id}", response.Headers.Location!.OriginalString);
         Assert.Equal(CampaignStatus.Brouillon, campaign.Status);
         Assert.Equal([ReferenceQuestions.SituationsIdentified, null], campaign.Questions.OrderBy(q => q.Position).Select(q => q.Key));
@@ -240,5 +240,55 @@ public sealed class SurveyPagesTests(VigieFactory factory) : IClassFixture<Vigie
         // The sentence compares the first and the last campaign (other tests of the class add years around these two).
         Assert.Matches(@"^De \d{4} à \d{4}, les situations identifiées par les services sont passées de [\d\s]+ à [\d\s]+\.$", page.Text("#tendance-phrase"));
         Assert.Equal(HttpStatusCode.Forbidden, (await (await factory.LoginAsync(Roles.Observatoire)).GetAsync("/enquetes/tendance")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_open_campaign_keeps_its_questions_and_answering_services_and_once_closed_takes_no_more_answers()
+    {
+        var answering = await SurveyFixtures.OrganisationAsync(factory, "ASE Déjà en cours");
+        var added = await SurveyFixtures.OrganisationAsync(factory, "ASE Ajoutée");
+        var campaign = await SurveyFixtures.CampaignAsync(factory, 2017, [answering]);
+        await SurveyFixtures.AnswerAsync(factory, campaign, answering, 3, 1, 0, submit: false);
+        var addedUser = await factory.CreateUserAsync(Roles.Professionnel, organisationId: added);
+        var coordination = await factory.LoginAsync(Roles.Coordination);
+        var today = SurveyFixtures.ParisToday(factory);
+        var url = $"/enquetes/{campaign}/modifier";
+
+        var edit = await Pages.GetDocumentAsync(coordination, url);
+        Assert.Null(edit.QuerySelector("input[name$='.Label']")); // questions shown, not editable
+        Assert.True(edit.QuerySelector("#Input_Year")!.HasAttribute("readonly")); // and the year
+
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Year"] = "2017", ["Input.Title"] = "Enquête 2017 (prolongée)", ["Input.OpensOn"] = Iso(today.AddDays(-1)), ["Input.ClosesOn"] = Iso(today.AddDays(60)),
+            ["Input.Questions[0].Label"] = "Question glissée", ["Input.Questions[0].Kind"] = "Texte",
+            ["Input.Services"] = added.ToString(),
+        };
+        var refused = await Pages.PostFormAsync(coordination, url, fields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await Pages.ParseAsync(refused);
+        Assert.Contains("ne peut être retiré", page.Text("#Input_Services-error"), StringComparison.Ordinal);
+        Assert.True(page.QuerySelector($"#Service_{answering}")!.HasAttribute("checked"));
+
+        fields["Input.Services"] = $"{answering}";
+        var all = new List<KeyValuePair<string, string>>(fields) { new("Input.Services", added.ToString()) };
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        all.Add(new("__RequestVerificationToken", token));
+        var saved = await coordination.PostAsync(url, new FormUrlEncodedContent(all));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await factory.WithDbAsync(db => db.SurveyCampaigns.Include(c => c.Questions).Include(c => c.Recipients).AsSplitQuery().SingleAsync(c => c.Id == campaign));
+        Assert.Equal("Enquête 2017 (prolongée)", stored.Title);
+        Assert.Equal(3, stored.Questions.Count);
+        Assert.DoesNotContain(stored.Questions, q => q.Label == "Question glissée");
+        Assert.Equal(2, stored.Recipients.Count);
+        Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == addedUser.Id && n.Kind == NotificationKind.SurveyOpened)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Pages.PostFormAsync(coordination, $"/enquetes/{campaign}", [], "Close")).StatusCode);
+        var service = await factory.LoginAsync(addedUser);
+        var answer = await Pages.GetDocumentAsync(service, $"/enquetes/{campaign}/reponse");
+        Assert.Contains("close", answer.Text("#etat-reponse"), StringComparison.Ordinal);
+        Assert.Null(answer.QuerySelector("form.form"));
+        Assert.Equal(HttpStatusCode.Redirect, (await coordination.GetAsync(url)).StatusCode); // a closed campaign is not edited
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditAction.SurveyClosed && e.RecordId == campaign.ToString())));
     }
 }

@@ -173,4 +173,31 @@ public sealed class ObservatoryPagesTests(VigieFactory factory) : IClassFixture<
         Assert.Equal(pdf.NumberOfPages, pages.Count);
         Assert.Contains($"page 1 / {pdf.NumberOfPages}", pages[0], StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The ASE survey of 2019 in the territory "Rapport enquête": two services answered 40 + 35 = 75 situations,
+    /// girls 9 + 6 = 15, boys 2 + 1 = 3. The report carries the table beside indicator 1, with the 3 boys hidden.
+    /// </summary>
+    [Fact]
+    public async Task The_yearly_report_carries_the_ASE_survey_beside_indicator_1_protected()
+    {
+        const string territory = "Rapport enquête";
+        var north = await Enquetes.SurveyFixtures.OrganisationAsync(factory, "ASE Rapport Nord", territory: territory);
+        var south = await Enquetes.SurveyFixtures.OrganisationAsync(factory, "ASE Rapport Sud", territory: territory);
+        var campaign = await Enquetes.SurveyFixtures.CampaignAsync(factory, 2019, [north, south]);
+        await Enquetes.SurveyFixtures.AnswerAsync(factory, campaign, north, situations: 40, girls: 9, boys: 2);
+        await Enquetes.SurveyFixtures.AnswerAsync(factory, campaign, south, situations: 35, girls: 6, boys: 1);
+        var user = await factory.CreateUserAsync(Roles.Observatoire);
+        var client = await factory.LoginAsync(user);
+        await Pages.PostFormAsync(client, "/compte/confirmation?retour=%2Fobservatoire", new() { ["Code"] = factory.NextCode(user) });
+
+        var response = await client.GetAsync("/observatoire/rapport?annee=2019&territoire=Rapport%20enqu%C3%AAte");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var all = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        Assert.Contains("situations identifiées par année", all, StringComparison.Ordinal);
+        Assert.Contains("75 situations identifiées en 2019", all, StringComparison.Ordinal);
+        Assert.Matches(@"2019 75 15 < 5", all);
+    }
 }

@@ -12,7 +12,7 @@ namespace Vigie.Web.Features.Enquetes;
 /// (a service that has started answering stays). A closed campaign does not change.
 /// </summary>
 [Authorize(Policy = SurveyPolicies.Coordination)]
-public sealed class EditModel(VigieDbContext db, IAuditLog audit, TimeProvider clock) : PageModel
+public sealed class EditModel(VigieDbContext db, IAuditLog audit, TimeProvider clock, SurveyNotices notices) : PageModel
 {
     [BindProperty]
     public CampaignForm Input { get; set; } = new();
@@ -98,8 +98,7 @@ public sealed class EditModel(VigieDbContext db, IAuditLog audit, TimeProvider c
         if (!draft && added.Count > 0)
         {
             // Services added to an open campaign learn it as the first ones did.
-            await HttpContext.RequestServices.GetRequiredService<SurveyNotices>()
-                .NotifyServicesAsync(id, added, Notifications.NotificationKind.SurveyOpened);
+            await notices.NotifyServicesAsync(id, added, Notifications.NotificationKind.SurveyOpened);
         }
 
         TempData["Status"] = "La campagne est enregistrée.";
