@@ -39,6 +39,13 @@ public sealed class DemoModeTests
         var client = await factory.LoginAsync(new TestUser("?", dpo[1], dpo[2], dpo[3], Roles.Dpo));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/protection/journal")).StatusCode);
         Assert.True(await factory.WithDbAsync(db => db.Organisations.CountAsync()) >= 5);
+        // A few facilities and directory entries, so that Accueil and the directory are not empty.
+        Assert.Equal(3, await factory.WithDbAsync(db => db.Facilities.CountAsync()));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Facilities.CountAsync(f => f.IsOutside)));
+        Assert.Equal(4, await factory.WithDbAsync(db => db.DirectoryEntries.CountAsync()));
+        var coordination = rows.Single(r => r[0] == Roles.Coordination);
+        var coordinationClient = await factory.LoginAsync(new TestUser("?", coordination[1], coordination[2], coordination[3], Roles.Coordination));
+        Assert.Contains("STEP — Service de transition éducative personnalisée (démo)", await coordinationClient.GetStringAsync("/accueil"), StringComparison.Ordinal);
     }
 
     [Fact]
