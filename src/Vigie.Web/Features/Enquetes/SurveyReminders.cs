@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigie.Web.Data;
 using Vigie.Web.Features.Notifications;
+using Vigie.Web.Platform.Jobs;
 using Vigie.Web.Platform.Web;
 
 namespace Vigie.Web.Features.Enquetes;
@@ -74,52 +75,19 @@ public sealed class SurveyReminders(VigieDbContext db, SurveyNotices notices, IO
 }
 
 /// <summary>Runs <see cref="SurveyReminders"/> every <see cref="EnquetesOptions.ReminderIntervalMinutes"/> (on the injected clock).</summary>
-public sealed partial class SurveyReminderBackgroundService(
+public sealed class SurveyReminderBackgroundService(
     IServiceScopeFactory scopes,
     IOptions<EnquetesOptions> options,
     TimeProvider clock,
-    ILogger<SurveyReminderBackgroundService> logger) : BackgroundService
+    ILogger<SurveyReminderBackgroundService> logger) : PeriodicJobService<SurveyReminders>(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (!settings.RemindersInBackground)
-        {
-            return; // another instance reminds, or a test calls RunOnceAsync itself
-        }
+    protected override bool Enabled => options.Value.RemindersInBackground;
 
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<SurveyReminders>().RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-#pragma warning disable CA1031 // A database hiccup must not stop the reminders for good (nor the host).
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                LogPassFailed(logger, exception);
-            }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.ReminderIntervalMinutes);
 
-            try
-            {
-                await Task.Delay(TimeSpan.FromMinutes(settings.ReminderIntervalMinutes), clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-        }
-    }
+    protected override string JobName => "Enquêtes: survey reminders";
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Enquêtes: a survey reminder pass failed; the next one will try again")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
+    protected override Task RunOnceAsync(SurveyReminders job, CancellationToken cancellationToken) => job.RunOnceAsync(cancellationToken);
 }
 
 /// <summary>Whether the signed-in user's service has a campaign to answer now (the navigation's link), once per request.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Vigie.Web.Data;
 using Vigie.Web.Features.Compte;
 using Vigie.Web.Features.Notifications;
+using Vigie.Web.Platform.Jobs;
 using Vigie.Web.Platform.Web;
 
 namespace Vigie.Web.Features.Commission.Actions;
@@ -81,50 +82,17 @@ public sealed class ActionReminders(VigieDbContext db, INotifier notifier, IOpti
 }
 
 /// <summary>Runs <see cref="ActionReminders"/> every <see cref="CommissionOptions.ReminderIntervalMinutes"/> (on the injected clock).</summary>
-public sealed partial class ActionReminderBackgroundService(
+public sealed class ActionReminderBackgroundService(
     IServiceScopeFactory scopes,
     IOptions<CommissionOptions> options,
     TimeProvider clock,
-    ILogger<ActionReminderBackgroundService> logger) : BackgroundService
+    ILogger<ActionReminderBackgroundService> logger) : PeriodicJobService<ActionReminders>(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (!settings.RemindersInBackground)
-        {
-            return; // another instance reminds, or a test calls RunOnceAsync itself
-        }
+    protected override bool Enabled => options.Value.RemindersInBackground;
 
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ActionReminders>().RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-#pragma warning disable CA1031 // A database hiccup must not stop the reminders for good (nor the host).
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                LogPassFailed(logger, exception);
-            }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.ReminderIntervalMinutes);
 
-            try
-            {
-                await Task.Delay(TimeSpan.FromMinutes(settings.ReminderIntervalMinutes), clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-        }
-    }
+    protected override string JobName => "Commission: action reminders";
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Commission: an action reminder pass failed; the next one will try again")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
+    protected override Task RunOnceAsync(ActionReminders job, CancellationToken cancellationToken) => job.RunOnceAsync(cancellationToken);
 }
